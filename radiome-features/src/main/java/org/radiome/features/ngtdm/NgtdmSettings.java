@@ -1,0 +1,17 @@
+package org.radiome.features.ngtdm;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+import org.radiome.features.texture.TextureDimension;
+
+/** Settings of the NGTDM family; {@code dimensions} selects the 2D, 2.5D and 3D variants to compute. */
+public record NgtdmSettings(int distance, Set<TextureDimension> dimensions) {
+    public NgtdmSettings {
+        Objects.requireNonNull(dimensions, "dimensions");
+        if (distance < 1) throw new IllegalArgumentException("ngtdm distance must be >= 1, was " + distance);
+        dimensions = Collections.unmodifiableSet(dimensions.isEmpty() ? EnumSet.noneOf(TextureDimension.class) : EnumSet.copyOf(dimensions));
+    }
+}
