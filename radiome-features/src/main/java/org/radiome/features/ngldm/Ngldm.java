@@ -1,0 +1,139 @@
+package org.radiome.features.ngldm;
+
+import java.util.Objects;
+
+import org.radiome.features.FeatureDefinition;
+import org.radiome.features.FeatureSet;
+import org.radiome.features.discretisation.GreyLevels;
+import org.radiome.features.texture.LevelCountAggregation;
+import org.radiome.features.texture.LevelCountFeature;
+import org.radiome.features.texture.LevelCountMatrix;
+import org.radiome.features.texture.TextureDimension;
+
+/**
+ * Neighbouring grey level dependence matrix features (IBSI REK0, section "Neighbouring grey level
+ * dependence based features").
+ *
+ * <p>For every voxel {@code k} of the intensity mask, the dependence count
+ * {@code j_k = 1 + #{m ≠ 0 : ‖m‖∞ ≤ δ, k + m in the ROI, |X_d(k) − X_d(k + m)| ≤ α}}; neighbours outside
+ * the ROI do not count, and in 2D the neighbourhood lies within the axial slice. Element {@code s_ij}
+ * counts the voxels of grey level {@code i} with dependence {@code j}, so {@code N_s = N_v} and
+ * dependence count percentage is 1. Aggregation: 2D (8QNN) averages the features of the slices with ROI
+ * voxels, 2.5D (62GR) sums the slice matrices and their N_v, 3D (KOBO) uses one volume matrix.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Ngldm {
+    private Ngldm() {}
+
+    /** NGLDM features in the order of the IBSI reference tables. */
+    public enum Feature implements FeatureDefinition {
+        /** Low dependence emphasis, {@code (1/N_s) Σ_j s_.j / j²}. */
+        LDE("ngl_lde", "SODN", LevelCountFeature.SMALL_J_EMPHASIS),
+        /** High dependence emphasis, {@code (1/N_s) Σ_j j² s_.j}. */
+        HDE("ngl_hde", "IMOQ", LevelCountFeature.LARGE_J_EMPHASIS),
+        /** Low grey level count emphasis, {@code (1/N_s) Σ_i s_i. / i²}. */
+        LGCE("ngl_lgce", "TL9H", LevelCountFeature.LOW_GREY_LEVEL_EMPHASIS),
+        /** High grey level count emphasis, {@code (1/N_s) Σ_i i² s_i.}. */
+        HGCE("ngl_hgce", "OAE7", LevelCountFeature.HIGH_GREY_LEVEL_EMPHASIS),
+        /** Low dependence low grey level emphasis, {@code (1/N_s) Σ s_ij / (i² j²)}. */
+        LDLGE("ngl_ldlge", "EQ3F", LevelCountFeature.SMALL_J_LOW_GREY_LEVEL_EMPHASIS),
+        /** Low dependence high grey level emphasis, {@code (1/N_s) Σ i² s_ij / j²}. */
+        LDHGE("ngl_ldhge", "JA6D", LevelCountFeature.SMALL_J_HIGH_GREY_LEVEL_EMPHASIS),
+        /** High dependence low grey level emphasis, {@code (1/N_s) Σ j² s_ij / i²}. */
+        HDLGE("ngl_hdlge", "NBZI", LevelCountFeature.LARGE_J_LOW_GREY_LEVEL_EMPHASIS),
+        /** High dependence high grey level emphasis, {@code (1/N_s) Σ i² j² s_ij}. */
+        HDHGE("ngl_hdhge", "9QMG", LevelCountFeature.LARGE_J_HIGH_GREY_LEVEL_EMPHASIS),
+        /** Grey level non-uniformity, {@code (1/N_s) Σ_i s_i.²}. */
+        GLNU("ngl_glnu", "FP8K", LevelCountFeature.GREY_LEVEL_NON_UNIFORMITY),
+        /** Normalised grey level non-uniformity, {@code (1/N_s²) Σ_i s_i.²}. */
+        GLNU_NORM("ngl_glnu_norm", "5SPA", LevelCountFeature.GREY_LEVEL_NON_UNIFORMITY_NORMALISED),
+        /** Dependence count non-uniformity, {@code (1/N_s) Σ_j s_.j²}. */
+        DCNU("ngl_dcnu", "Z87G", LevelCountFeature.J_NON_UNIFORMITY),
+        /** Normalised dependence count non-uniformity, {@code (1/N_s²) Σ_j s_.j²}. */
+        DCNU_NORM("ngl_dcnu_norm", "OKJI", LevelCountFeature.J_NON_UNIFORMITY_NORMALISED),
+        /** Dependence count percentage, {@code N_s / N_v}: always 1 under the IBSI definition. */
+        DC_PERC("ngl_dc_perc", "6XV8", LevelCountFeature.PERCENTAGE),
+        /** Grey level variance, {@code Σ (i − μ)² p_ij}. */
+        GL_VAR("ngl_gl_var", "1PFV", LevelCountFeature.GREY_LEVEL_VARIANCE),
+        /** Dependence count variance, {@code Σ (j − μ)² p_ij}. */
+        DC_VAR("ngl_dc_var", "DNX2", LevelCountFeature.J_VARIANCE),
+        /** Dependence count entropy, {@code −Σ p_ij log₂ p_ij}. */
+        DC_ENTR("ngl_dc_entr", "FCBV", LevelCountFeature.ENTROPY),
+        /** Dependence count energy, {@code Σ p_ij²}. */
+        DC_ENERGY("ngl_dc_energy", "CAS9", LevelCountFeature.ENERGY);
+
+        private final String tag;
+        private final String ibsiCode;
+        private final LevelCountFeature statistic;
+
+        Feature(String tag, String ibsiCode, LevelCountFeature statistic) {
+            this.tag = tag;
+            this.ibsiCode = ibsiCode;
+            this.statistic = statistic;
+        }
+
+        @Override
+        public String tag() { return tag; }
+
+        @Override
+        public String ibsiCode() { return ibsiCode; }
+    }
+
+    /**
+     * The NGLDM features for each dimension in {@code settings}, in the order 2D, 2.5D, 3D, each in
+     * {@link Feature} order. Uses {@link GreyLevels#levelCount()} as N_g, Chebyshev distance
+     * {@code settings.distance()} as δ and {@code settings.coarseness()} as α.
+     */
+    public static FeatureSet compute(GreyLevels levels, NgldmSettings settings) {
+        Objects.requireNonNull(levels, "levels");
+        Objects.requireNonNull(settings, "settings");
+        FeatureSet out = new FeatureSet();
+        for (TextureDimension dimension : TextureDimension.values()) {
+            if (!settings.dimensions().contains(dimension)) continue;
+            double[] values = LevelCountAggregation.features(dimension, levels.levelCount(), levels.nz(),
+                    (zFrom, zTo, threeD, matrix) -> addDependences(levels, zFrom, zTo, threeD,
+                            settings.distance(), settings.coarseness(), matrix));
+            for (Feature f : Feature.values()) out.add(f, dimension, values[f.statistic.ordinal()]);
+        }
+        return out;
+    }
+
+    /**
+     * Adds one {@code (grey level, dependence count)} observation per ROI voxel of slices {@code zFrom}
+     * to {@code zTo} (exclusive); in 2D ({@code threeD} false) the slab is one slice and neighbourhoods
+     * stay in it.
+     */
+    private static void addDependences(GreyLevels greyLevels, int zFrom, int zTo, boolean threeD,
+                                       int delta, int alpha, LevelCountMatrix.Builder matrix) {
+        int nx = greyLevels.nx(), ny = greyLevels.ny();
+        int[] levels = greyLevels.levels();
+        int dzMax = threeD ? delta : 0;
+        long voxels = 0;
+        for (int z = zFrom; z < zTo; z++) {
+            int zLo = Math.max(z - dzMax, zFrom), zHi = Math.min(z + dzMax, zTo - 1);
+            for (int y = 0; y < ny; y++) {
+                int yLo = Math.max(y - delta, 0), yHi = Math.min(y + delta, ny - 1);
+                for (int x = 0; x < nx; x++) {
+                    int centre = x + nx * (y + ny * z);
+                    int level = levels[centre];
+                    if (level == 0) continue;
+                    int xLo = Math.max(x - delta, 0), xHi = Math.min(x + delta, nx - 1);
+                    int dependence = 0; // counts the centre itself: |X − X| = 0 ≤ α
+                    for (int zz = zLo; zz <= zHi; zz++) {
+                        for (int yy = yLo; yy <= yHi; yy++) {
+                            int u = xLo + nx * (yy + ny * zz);
+                            for (int xx = xLo; xx <= xHi; xx++, u++) {
+                                int neighbour = levels[u];
+                                if (neighbour != 0 && Math.abs(neighbour - level) <= alpha) dependence++;
+                            }
+                        }
+                    }
+                    matrix.add(level, dependence);
+                    voxels++;
+                }
+            }
+        }
+        matrix.addVoxels(voxels);
+    }
+}

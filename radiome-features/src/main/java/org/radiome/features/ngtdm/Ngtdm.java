@@ -1,0 +1,208 @@
+package org.radiome.features.ngtdm;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.radiome.features.FeatureDefinition;
+import org.radiome.features.FeatureSet;
+import org.radiome.features.discretisation.GreyLevels;
+import org.radiome.features.texture.TextureDimension;
+
+/**
+ * Neighbourhood grey tone difference matrix features (IBSI IPET, section "Neighbourhood grey tone
+ * difference based features").
+ *
+ * <p>For every voxel {@code k} of the intensity mask, {@code W_k} is the number of its neighbours within
+ * Chebyshev distance δ ({@code m ≠ 0}) that lie in the ROI, and {@code X̄_k} their mean grey level; in 2D
+ * the neighbourhood lies within the axial slice. A voxel with {@code W_k = 0} has no valid neighbourhood
+ * and is left out. For grey level {@code i}, {@code n_i} counts the voxels with a valid neighbourhood and
+ * {@code s_i = Σ |i − X̄_k|} over them; {@code N_v,c = Σ n_i}, {@code p_i = n_i / N_v,c}, and
+ * {@code N_g,p} is the number of grey levels with {@code p_i > 0}.
+ *
+ * <p>Aggregation: 3D (KOBO) uses one volume matrix; 2.5D (62GR) sums {@code n_i} and {@code s_i} over
+ * the slices; 2D (8QNN) averages the features over the slices whose matrix is not empty (a slice whose
+ * voxels all lack in-plane ROI neighbours has no NGTDM to compute features from, and is skipped).
+ *
+ * <p>Degenerate cases, as IBSI defines them: coarseness is 10⁶ when {@code Σ p_i s_i = 0}; contrast and
+ * busyness are 0 when {@code N_g,p ≤ 1}; strength is 0 when {@code Σ s_i = 0}. A ROI in which no voxel
+ * has a valid neighbourhood thus gets coarseness 10⁶ and 0 for the other features (complexity is then an
+ * empty sum). IBSI defines no busyness when its denominator is 0 with {@code N_g,p > 1} (every present
+ * level has the same {@code i p_i}, e.g. levels 1 and 2 with {@code p = 2/3, 1/3}); busyness is then NaN,
+ * deliberately.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Ngtdm {
+    private Ngtdm() {}
+
+    /** IBSI's cap on coarseness when {@code Σ p_i s_i = 0}. */
+    public static final double MAX_COARSENESS = 1e6;
+
+    /** NGTDM features in the order of the IBSI reference tables. */
+    public enum Feature implements FeatureDefinition {
+        /** Coarseness, {@code 1 / Σ p_i s_i}, capped at 10⁶. */
+        COARSENESS("ngt_coarseness", "QCDE"),
+        /** Contrast, {@code [Σ_i1 Σ_i2 p_i1 p_i2 (i1 − i2)² / (N_g,p (N_g,p − 1))] · [Σ s_i / N_v,c]}. */
+        CONTRAST("ngt_contrast", "65HE"),
+        /** Busyness, {@code Σ p_i s_i / Σ_i1 Σ_i2 |i1 p_i1 − i2 p_i2|} over levels with {@code p > 0}. */
+        BUSYNESS("ngt_busyness", "NQ30"),
+        /** Complexity, {@code (1/N_v,c) Σ_i1 Σ_i2 |i1 − i2| (p_i1 s_i1 + p_i2 s_i2) / (p_i1 + p_i2)} over levels with {@code p > 0}. */
+        COMPLEXITY("ngt_complexity", "HDEZ"),
+        /** Strength, {@code Σ_i1 Σ_i2 (p_i1 + p_i2)(i1 − i2)² / Σ s_i} over levels with {@code p > 0}. */
+        STRENGTH("ngt_strength", "1X9X");
+
+        private final String tag;
+        private final String ibsiCode;
+
+        Feature(String tag, String ibsiCode) {
+            this.tag = tag;
+            this.ibsiCode = ibsiCode;
+        }
+
+        @Override
+        public String tag() { return tag; }
+
+        @Override
+        public String ibsiCode() { return ibsiCode; }
+    }
+
+    /**
+     * The NGTDM features for each dimension in {@code settings}, in the order 2D, 2.5D, 3D, each in
+     * {@link Feature} order. Uses {@link GreyLevels#levelCount()} as N_g and Chebyshev distance
+     * {@code settings.distance()} as δ.
+     */
+    public static FeatureSet compute(GreyLevels levels, NgtdmSettings settings) {
+        Objects.requireNonNull(levels, "levels");
+        Objects.requireNonNull(settings, "settings");
+        FeatureSet out = new FeatureSet();
+        int ng = levels.levelCount();
+        int delta = settings.distance();
+        for (TextureDimension dimension : TextureDimension.values()) {
+            if (!settings.dimensions().contains(dimension)) continue;
+            double[] values;
+            switch (dimension) {
+                case TWO_D -> {
+                    values = new double[Feature.values().length];
+                    int slices = 0;
+                    double[] n = new double[ng + 1];
+                    double[] s = new double[ng + 1];
+                    for (int z = 0; z < levels.nz(); z++) {
+                        Arrays.fill(n, 0);
+                        Arrays.fill(s, 0);
+                        if (accumulate(levels, z, z + 1, false, delta, n, s) == 0) continue;
+                        double[] f = features(n, s);
+                        for (int k = 0; k < values.length; k++) values[k] += f[k];
+                        slices++;
+                    }
+                    if (slices == 0) {
+                        values = features(n, s); // no slice has a valid neighbourhood: the degenerate values
+                    } else {
+                        for (int k = 0; k < values.length; k++) values[k] /= slices;
+                    }
+                }
+                case TWO_AND_A_HALF_D -> {
+                    double[] n = new double[ng + 1];
+                    double[] s = new double[ng + 1];
+                    for (int z = 0; z < levels.nz(); z++) accumulate(levels, z, z + 1, false, delta, n, s);
+                    values = features(n, s);
+                }
+                case THREE_D -> {
+                    double[] n = new double[ng + 1];
+                    double[] s = new double[ng + 1];
+                    accumulate(levels, 0, levels.nz(), true, delta, n, s);
+                    values = features(n, s);
+                }
+                default -> throw new AssertionError(dimension);
+            }
+            for (Feature f : Feature.values()) out.add(f, dimension, values[f.ordinal()]);
+        }
+        return out;
+    }
+
+    /**
+     * Adds the voxels of slices {@code zFrom} to {@code zTo} (exclusive) that have a valid neighbourhood
+     * to {@code n} and {@code s} (indexed by grey level); in 2D the slab is one slice and neighbourhoods
+     * stay in it.
+     *
+     * @return the number of voxels added
+     */
+    static long accumulate(GreyLevels greyLevels, int zFrom, int zTo, boolean threeD, int delta, double[] n, double[] s) {
+        int nx = greyLevels.nx(), ny = greyLevels.ny();
+        int[] levels = greyLevels.levels();
+        int dzMax = threeD ? delta : 0;
+        long added = 0;
+        for (int z = zFrom; z < zTo; z++) {
+            int zLo = Math.max(z - dzMax, zFrom), zHi = Math.min(z + dzMax, zTo - 1);
+            for (int y = 0; y < ny; y++) {
+                int yLo = Math.max(y - delta, 0), yHi = Math.min(y + delta, ny - 1);
+                for (int x = 0; x < nx; x++) {
+                    int centre = x + nx * (y + ny * z);
+                    int level = levels[centre];
+                    if (level == 0) continue;
+                    int xLo = Math.max(x - delta, 0), xHi = Math.min(x + delta, nx - 1);
+                    long sum = 0;
+                    int count = 0;
+                    for (int zz = zLo; zz <= zHi; zz++) {
+                        for (int yy = yLo; yy <= yHi; yy++) {
+                            int u = xLo + nx * (yy + ny * zz);
+                            for (int xx = xLo; xx <= xHi; xx++, u++) {
+                                int neighbour = levels[u];
+                                if (neighbour != 0) {
+                                    sum += neighbour;
+                                    count++;
+                                }
+                            }
+                        }
+                    }
+                    // the loops included the centre voxel itself
+                    sum -= level;
+                    count--;
+                    if (count == 0) continue;
+                    n[level] += 1;
+                    s[level] += Math.abs(level - (double) sum / count);
+                    added++;
+                }
+            }
+        }
+        return added;
+    }
+
+    /** The features of one NGTDM ({@code n_i}, {@code s_i} indexed by grey level, index 0 unused). */
+    static double[] features(double[] n, double[] s) {
+        int ng = n.length - 1;
+        double nvc = 0, sumS = 0;
+        int present = 0;
+        for (int i = 1; i <= ng; i++) {
+            nvc += n[i];
+            sumS += s[i];
+            if (n[i] > 0) present++;
+        }
+        double[] f = new double[Feature.values().length];
+        double sumPs = 0;
+        if (nvc > 0) {
+            for (int i = 1; i <= ng; i++) sumPs += n[i] / nvc * s[i];
+        }
+        f[Feature.COARSENESS.ordinal()] = sumPs == 0 ? MAX_COARSENESS : Math.min(1.0 / sumPs, MAX_COARSENESS);
+        if (present == 0) return f; // contrast, busyness, complexity, strength: 0 (see class javadoc)
+
+        double contrastSum = 0, busynessDenominator = 0, complexity = 0, strengthSum = 0;
+        for (int i1 = 1; i1 <= ng; i1++) {
+            if (n[i1] == 0) continue;
+            double p1 = n[i1] / nvc;
+            for (int i2 = 1; i2 <= ng; i2++) {
+                if (n[i2] == 0) continue;
+                double p2 = n[i2] / nvc;
+                double d = i1 - i2;
+                contrastSum += p1 * p2 * d * d;
+                busynessDenominator += Math.abs(i1 * p1 - i2 * p2);
+                complexity += Math.abs(d) * (p1 * s[i1] + p2 * s[i2]) / (p1 + p2);
+                strengthSum += (p1 + p2) * d * d;
+            }
+        }
+        f[Feature.CONTRAST.ordinal()] = present > 1 ? contrastSum / (present * (present - 1.0)) * (sumS / nvc) : 0;
+        f[Feature.BUSYNESS.ordinal()] = present <= 1 ? 0 : busynessDenominator == 0 ? Double.NaN : sumPs / busynessDenominator;
+        f[Feature.COMPLEXITY.ordinal()] = complexity / nvc;
+        f[Feature.STRENGTH.ordinal()] = sumS == 0 ? 0 : strengthSum / sumS;
+        return f;
+    }
+}

@@ -1,0 +1,181 @@
+package org.radiome.features.texture;
+
+import java.util.Arrays;
+
+/**
+ * A sparse grey level × count matrix {@code s_ij} (GLSZM, GLDZM, NGLDM) and its
+ * {@link LevelCountFeature}s.
+ *
+ * <p>The second index {@code j} can be as large as the ROI (zone sizes), so the matrix keeps only its
+ * non-zero entries: at most one per zone or voxel. Marginal sums are dense over {@code 1…levelCount}
+ * and {@code 1…max j}. Immutable and thread-safe once built; the {@link Builder} is not thread-safe.
+ */
+public final class LevelCountMatrix {
+    private final int levelCount;
+    private final int[] rows;
+    private final int[] columns;
+    private final double[] counts;
+    private final int entryCount;
+    private final int maxColumn;
+    private final double total;
+    private final double voxelCount;
+
+    private LevelCountMatrix(int levelCount, int[] rows, int[] columns, double[] counts, int entryCount,
+                             int maxColumn, double total, double voxelCount) {
+        this.levelCount = levelCount;
+        this.rows = rows;
+        this.columns = columns;
+        this.counts = counts;
+        this.entryCount = entryCount;
+        this.maxColumn = maxColumn;
+        this.total = total;
+        this.voxelCount = voxelCount;
+    }
+
+    /** {@code N_s}: the sum of all entries (zones, or neighbourhoods for NGLDM). */
+    public double total() { return total; }
+
+    /** {@code N_v}: the number of voxels the matrix was built from (summed over merged slices). */
+    public double voxelCount() { return voxelCount; }
+
+    /**
+     * All {@link LevelCountFeature}s, indexed by {@link LevelCountFeature#ordinal()}.
+     *
+     * @throws IllegalStateException if the matrix is empty ({@code N_s = 0}); IBSI defines no value then.
+     *         Callers only build matrices from non-empty ROIs or slices, which always have entries.
+     */
+    public double[] features() {
+        if (total == 0) throw new IllegalStateException("empty grey level count matrix: features are undefined");
+        double[] rowSums = new double[levelCount + 1];
+        double[] columnSums = new double[maxColumn + 1];
+        double sje = 0, lje = 0, lge = 0, hge = 0, sjlge = 0, sjhge = 0, ljlge = 0, ljhge = 0;
+        double meanI = 0, meanJ = 0, entropy = 0, energy = 0;
+        for (int k = 0; k < entryCount; k++) {
+            double i = rows[k];
+            double j = columns[k];
+            double c = counts[k];
+            double i2 = i * i;
+            double j2 = j * j;
+            rowSums[rows[k]] += c;
+            columnSums[columns[k]] += c;
+            sje += c / j2;
+            lje += c * j2;
+            lge += c / i2;
+            hge += c * i2;
+            sjlge += c / (i2 * j2);
+            sjhge += c * i2 / j2;
+            ljlge += c * j2 / i2;
+            ljhge += c * i2 * j2;
+            double p = c / total;
+            meanI += i * p;
+            meanJ += j * p;
+            entropy -= p * log2(p);
+            energy += p * p;
+        }
+        double varI = 0, varJ = 0;
+        for (int k = 0; k < entryCount; k++) {
+            double p = counts[k] / total;
+            double di = rows[k] - meanI;
+            double dj = columns[k] - meanJ;
+            varI += di * di * p;
+            varJ += dj * dj * p;
+        }
+        double rowSquares = sumOfSquares(rowSums);
+        double columnSquares = sumOfSquares(columnSums);
+
+        double[] f = new double[LevelCountFeature.values().length];
+        f[LevelCountFeature.SMALL_J_EMPHASIS.ordinal()] = sje / total;
+        f[LevelCountFeature.LARGE_J_EMPHASIS.ordinal()] = lje / total;
+        f[LevelCountFeature.LOW_GREY_LEVEL_EMPHASIS.ordinal()] = lge / total;
+        f[LevelCountFeature.HIGH_GREY_LEVEL_EMPHASIS.ordinal()] = hge / total;
+        f[LevelCountFeature.SMALL_J_LOW_GREY_LEVEL_EMPHASIS.ordinal()] = sjlge / total;
+        f[LevelCountFeature.SMALL_J_HIGH_GREY_LEVEL_EMPHASIS.ordinal()] = sjhge / total;
+        f[LevelCountFeature.LARGE_J_LOW_GREY_LEVEL_EMPHASIS.ordinal()] = ljlge / total;
+        f[LevelCountFeature.LARGE_J_HIGH_GREY_LEVEL_EMPHASIS.ordinal()] = ljhge / total;
+        f[LevelCountFeature.GREY_LEVEL_NON_UNIFORMITY.ordinal()] = rowSquares / total;
+        f[LevelCountFeature.GREY_LEVEL_NON_UNIFORMITY_NORMALISED.ordinal()] = rowSquares / (total * total);
+        f[LevelCountFeature.J_NON_UNIFORMITY.ordinal()] = columnSquares / total;
+        f[LevelCountFeature.J_NON_UNIFORMITY_NORMALISED.ordinal()] = columnSquares / (total * total);
+        f[LevelCountFeature.PERCENTAGE.ordinal()] = total / voxelCount;
+        f[LevelCountFeature.GREY_LEVEL_VARIANCE.ordinal()] = varI;
+        f[LevelCountFeature.J_VARIANCE.ordinal()] = varJ;
+        f[LevelCountFeature.ENTROPY.ordinal()] = entropy;
+        f[LevelCountFeature.ENERGY.ordinal()] = energy;
+        return f;
+    }
+
+    private static double sumOfSquares(double[] a) {
+        double s = 0;
+        for (double v : a) s += v * v;
+        return s;
+    }
+
+    private static double log2(double x) { return Math.log(x) / Math.log(2.0); }
+
+    /**
+     * Collects {@code (i, j)} observations, one per zone or neighbourhood, and the voxel count. Merging
+     * matrices (IBSI 2.5D) is adding the observations and voxels of every slice to one builder.
+     */
+    public static final class Builder {
+        private final int levelCount;
+        private int[] rows = new int[256];
+        private int[] columns = new int[256];
+        private int size;
+        private long voxels;
+
+        /** @param levelCount N_g; rows must lie in {@code 1…levelCount} */
+        public Builder(int levelCount) {
+            if (levelCount < 1) throw new IllegalArgumentException("level count must be positive, was " + levelCount);
+            this.levelCount = levelCount;
+        }
+
+        /** Counts one observation of grey level {@code level} with value {@code j ≥ 1}. */
+        public void add(int level, int j) {
+            if (level < 1 || level > levelCount) throw new IllegalArgumentException("grey level " + level + " outside 1…" + levelCount);
+            if (j < 1) throw new IllegalArgumentException("matrix column must be >= 1, was " + j);
+            if (size == rows.length) {
+                rows = Arrays.copyOf(rows, size * 2);
+                columns = Arrays.copyOf(columns, size * 2);
+            }
+            rows[size] = level;
+            columns[size] = j;
+            size++;
+        }
+
+        /** Adds {@code n} to N_v. */
+        public void addVoxels(long n) { voxels += n; }
+
+        /** N_v so far. */
+        public long voxels() { return voxels; }
+
+        /** Forgets all observations and voxels, keeping the buffers. */
+        public void clear() {
+            size = 0;
+            voxels = 0;
+        }
+
+        /** The matrix of the observations so far: equal {@code (i, j)} pairs are summed into one entry. */
+        public LevelCountMatrix build() {
+            long[] keys = new long[size];
+            for (int k = 0; k < size; k++) keys[k] = ((long) rows[k] << 32) | columns[k];
+            Arrays.sort(keys);
+            int[] r = new int[size];
+            int[] c = new int[size];
+            double[] n = new double[size];
+            int entries = 0;
+            int maxColumn = 0;
+            for (int k = 0; k < size; k++) {
+                if (entries > 0 && keys[k] == keys[k - 1]) {
+                    n[entries - 1] += 1;
+                    continue;
+                }
+                r[entries] = (int) (keys[k] >>> 32);
+                c[entries] = (int) keys[k];
+                n[entries] = 1;
+                maxColumn = Math.max(maxColumn, c[entries]);
+                entries++;
+            }
+            return new LevelCountMatrix(levelCount, r, c, n, entries, maxColumn, size, voxels);
+        }
+    }
+}
