@@ -10,6 +10,7 @@ import org.radiome.features.FeatureDefinition;
 import org.radiome.features.FeatureSet;
 import org.radiome.features.discretisation.GreyLevels;
 import org.radiome.features.texture.Directions;
+import org.radiome.features.texture.FeatureMean;
 import org.radiome.features.texture.TextureAggregation;
 import org.radiome.features.texture.TextureDimension;
 

@@ -1,22 +1,22 @@
-package org.radiome.features.glrlm;
+package org.radiome.features.texture;
 
 /**
  * Running mean of a vector of feature values over matrices (IBSI averaged aggregations). Not
  * thread-safe; local to one computation.
  */
-final class FeatureMean {
+public final class FeatureMean {
     private final double[] sums;
     private int count;
 
-    FeatureMean(int size) { this.sums = new double[size]; }
+    public FeatureMean(int size) { this.sums = new double[size]; }
 
-    void add(double[] values) {
+    public void add(double[] values) {
         for (int f = 0; f < sums.length; f++) sums[f] += values[f];
         count++;
     }
 
-    boolean isEmpty() { return count == 0; }
+    public boolean isEmpty() { return count == 0; }
 
     /** The mean of feature {@code f}; only valid when not {@link #isEmpty()}. */
-    double mean(int f) { return sums[f] / count; }
+    public double mean(int f) { return sums[f] / count; }
 }
