@@ -2,13 +2,9 @@ package org.radiome.features.glrlm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.radiome.features.DigitalPhantom;
 import org.radiome.features.FeatureSet;
 import org.radiome.features.IbsiReference;
+import org.radiome.features.compliance.ReferenceTable;
 import org.radiome.features.discretisation.DiscretisationSettings;
 import org.radiome.features.discretisation.Discretiser;
 import org.radiome.features.discretisation.GreyLevels;
@@ -32,13 +29,13 @@ class GlrlmPhantomTest {
         return Glrlm.compute(levels, new GlrlmSettings(EnumSet.allOf(TextureDimension.class)));
     }
 
-    static Stream<IbsiReference.Row> referenceRows() {
+    static Stream<ReferenceTable.Row> referenceRows() {
         return IbsiReference.rows("digital_phantom", PREFIX).stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("referenceRows")
-    void matches_the_ibsi_reference_value(IbsiReference.Row row) {
+    void matches_the_ibsi_reference_value(ReferenceTable.Row row) {
         double actual = PHANTOM.get(row.tag());
         assertThat(row.matches(actual))
                 .as("%s: expected %s, actual %s, tolerance %s", row.tag(), row.value(), actual, row.tolerance())
@@ -48,25 +45,9 @@ class GlrlmPhantomTest {
     @Test
     void covers_all_96_reference_rows_in_reference_order() {
         List<String> referenceTags = IbsiReference.table("digital_phantom").stream()
-                .map(IbsiReference.Row::tag).filter(t -> t.startsWith(PREFIX)).toList();
+                .map(ReferenceTable.Row::tag).filter(t -> t.startsWith(PREFIX)).toList();
         assertThat(referenceTags).hasSize(96);
         assertThat(new ArrayList<>(PHANTOM.entries().keySet())).containsExactlyElementsOf(referenceTags);
-    }
-
-    @Test
-    void feature_and_aggregation_codes_match_the_ibsi_identifiers() throws IOException {
-        Map<String, List<String>> identifiers = identifiers();
-        for (Glrlm.Feature f : Glrlm.Feature.values()) {
-            assertThat(identifiers.values())
-                    .as("%s / %s in ibsi_1_feature_identifiers.csv", f.tag(), f.ibsiCode())
-                    .anyMatch(c -> c.get(1).equals(f.tag()) && c.get(6).equals(f.ibsiCode()));
-        }
-        for (FeatureSet.Entry e : PHANTOM.entries().values()) {
-            List<String> c = identifiers.get(e.tag());
-            assertThat(c).as("identifier row of %s", e.tag()).isNotNull();
-            assertThat(e.ibsiCode()).as("feature code of %s", e.tag()).isEqualTo(c.get(6));
-            assertThat(e.aggregationCode()).as("aggregation code of %s", e.tag()).isEqualTo(c.get(7));
-        }
     }
 
     @Test
@@ -76,17 +57,5 @@ class GlrlmPhantomTest {
         assertThat(threeD.size()).isEqualTo(2 * Glrlm.Feature.values().length);
         assertThat(threeD.entries().keySet()).allMatch(t -> t.endsWith("_3D_avg") || t.endsWith("_3D_comb"));
         assertThat(Glrlm.compute(levels, new GlrlmSettings(EnumSet.noneOf(TextureDimension.class))).size()).isZero();
-    }
-
-    /** Rows of ibsi_1_feature_identifiers.csv by tag. */
-    static Map<String, List<String>> identifiers() throws IOException {
-        List<String> lines = Files.readAllLines(IbsiReference.data("ibsi-1/reference-values/ibsi_1_feature_identifiers.csv"));
-        Map<String, List<String>> byTag = new HashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) continue;
-            List<String> c = IbsiReference.splitCsv(line);
-            byTag.put(c.get(0), c);
-        }
-        return byTag;
     }
 }

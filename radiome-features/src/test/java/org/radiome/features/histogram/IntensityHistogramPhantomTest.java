@@ -12,6 +12,7 @@ import org.radiome.features.DigitalPhantom;
 import org.radiome.features.FeatureSet;
 import org.radiome.features.IbsiReference;
 import org.radiome.features.RoiImage;
+import org.radiome.features.compliance.ReferenceTable;
 import org.radiome.features.discretisation.DiscretisationSettings;
 import org.radiome.features.discretisation.Discretiser;
 
@@ -25,13 +26,13 @@ class IntensityHistogramPhantomTest {
         features = IntensityHistogram.compute(Discretiser.discretise(roi, DiscretisationSettings.none()));
     }
 
-    static List<IbsiReference.Row> reference() {
+    static List<ReferenceTable.Row> reference() {
         return IbsiReference.rows("digital_phantom", "ih_");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("reference")
-    void matches_the_reference_value(IbsiReference.Row row) {
+    void matches_the_reference_value(ReferenceTable.Row row) {
         double actual = features.get(row.tag());
         assertThat(row.matches(actual))
                 .as("%s: expected %s, actual %s, tolerance %s", row.tag(), row.value(), actual, row.tolerance())
@@ -40,7 +41,7 @@ class IntensityHistogramPhantomTest {
 
     @Test
     void produces_every_reference_feature_in_table_order() {
-        List<String> tags = reference().stream().map(IbsiReference.Row::tag).toList();
+        List<String> tags = reference().stream().map(ReferenceTable.Row::tag).toList();
         assertThat(features.entries().keySet()).containsExactlyElementsOf(tags);
     }
 }

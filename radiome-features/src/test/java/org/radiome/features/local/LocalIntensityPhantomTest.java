@@ -12,6 +12,7 @@ import org.radiome.features.DigitalPhantom;
 import org.radiome.features.FeatureSet;
 import org.radiome.features.IbsiReference;
 import org.radiome.features.RoiImage;
+import org.radiome.features.compliance.ReferenceTable;
 
 /** {@link LocalIntensity} on the IBSI digital phantom against the IBSI-1 reference values. */
 class LocalIntensityPhantomTest {
@@ -23,13 +24,13 @@ class LocalIntensityPhantomTest {
         features = LocalIntensity.compute(roi);
     }
 
-    static List<IbsiReference.Row> reference() {
+    static List<ReferenceTable.Row> reference() {
         return IbsiReference.rows("digital_phantom", "loc_");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("reference")
-    void matches_the_reference_value(IbsiReference.Row row) {
+    void matches_the_reference_value(ReferenceTable.Row row) {
         double actual = features.get(row.tag());
         assertThat(row.matches(actual))
                 .as("%s: expected %s, actual %s, tolerance %s", row.tag(), row.value(), actual, row.tolerance())
@@ -38,7 +39,7 @@ class LocalIntensityPhantomTest {
 
     @Test
     void produces_every_reference_feature_in_table_order() {
-        List<String> tags = reference().stream().map(IbsiReference.Row::tag).toList();
+        List<String> tags = reference().stream().map(ReferenceTable.Row::tag).toList();
         assertThat(features.entries().keySet()).containsExactlyElementsOf(tags);
     }
 }
