@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,15 +13,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.radiome.features.compliance.ReferenceTable;
-import org.radiome.features.discretisation.DiscretisationSettings;
-import org.radiome.features.glcm.GlcmSettings;
-import org.radiome.features.gldzm.GldzmSettings;
-import org.radiome.features.glrlm.GlrlmSettings;
-import org.radiome.features.glszm.GlszmSettings;
-import org.radiome.features.ivh.IvhSettings;
-import org.radiome.features.ngldm.NgldmSettings;
-import org.radiome.features.ngtdm.NgtdmSettings;
-import org.radiome.features.texture.TextureDimension;
 
 /**
  * Every feature carries the IBSI identifiers of the manual: checked against
@@ -64,11 +54,7 @@ class FeatureIdentifiersTest {
 
     @Test
     void every_computed_column_carries_its_feature_and_aggregation_code() {
-        Set<TextureDimension> all = EnumSet.allOf(TextureDimension.class);
-        ExtractionSettings phantom = new ExtractionSettings(EnumSet.allOf(Family.class), DiscretisationSettings.none(),
-                IvhSettings.discrete(1.0, 6.0), new GlcmSettings(1, true, all), new GlrlmSettings(all), new GlszmSettings(all),
-                new GldzmSettings(all), new NgtdmSettings(1, all), new NgldmSettings(1, 0, all));
-        FeatureSet features = RoiFeatureExtractor.extract(DigitalPhantom.load(), phantom);
+        FeatureSet features = RoiFeatureExtractor.extract(DigitalPhantom.load(), DigitalPhantom.settings());
         assertThat(features.size()).isEqualTo(482);
         for (FeatureSet.Entry e : features.entries().values()) {
             Identifier id = byTag.get(e.tag());

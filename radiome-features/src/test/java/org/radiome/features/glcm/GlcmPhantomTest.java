@@ -2,54 +2,18 @@ package org.radiome.features.glcm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.radiome.features.DigitalPhantom;
 import org.radiome.features.FeatureSet;
-import org.radiome.features.IbsiReference;
-import org.radiome.features.compliance.ReferenceTable;
 import org.radiome.features.discretisation.DiscretisationSettings;
 import org.radiome.features.discretisation.Discretiser;
 import org.radiome.features.discretisation.GreyLevels;
 import org.radiome.features.texture.TextureDimension;
 
-/** GLCM on the IBSI-1 digital phantom (symmetric, Chebyshev distance 1, all aggregations) against the reference table. */
+/** Aggregation selection on the IBSI-1 digital phantom (reference values: DigitalPhantomReferenceTest). */
 class GlcmPhantomTest {
-    private static final String PREFIX = "cm_";
-    private static final FeatureSet PHANTOM = compute();
-
-    private static FeatureSet compute() {
-        GreyLevels levels = Discretiser.discretise(DigitalPhantom.load(), DiscretisationSettings.none());
-        return Glcm.compute(levels, new GlcmSettings(1, true, EnumSet.allOf(TextureDimension.class)));
-    }
-
-    static Stream<ReferenceTable.Row> referenceRows() {
-        return IbsiReference.rows("digital_phantom", PREFIX).stream();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("referenceRows")
-    void matches_the_ibsi_reference_value(ReferenceTable.Row row) {
-        double actual = PHANTOM.get(row.tag());
-        assertThat(row.matches(actual))
-                .as("%s: expected %s, actual %s, tolerance %s", row.tag(), row.value(), actual, row.tolerance())
-                .isTrue();
-    }
-
-    @Test
-    void covers_all_150_reference_rows_in_reference_order() {
-        List<String> referenceTags = IbsiReference.table("digital_phantom").stream()
-                .map(ReferenceTable.Row::tag).filter(t -> t.startsWith(PREFIX)).toList();
-        assertThat(referenceTags).hasSize(150);
-        assertThat(new ArrayList<>(PHANTOM.entries().keySet())).containsExactlyElementsOf(referenceTags);
-    }
-
     @Test
     void computes_only_the_requested_dimensions() {
         GreyLevels levels = Discretiser.discretise(DigitalPhantom.load(), DiscretisationSettings.none());
