@@ -29,7 +29,9 @@ import java.util.Arrays;
  *   <li>A loop of four or more midpoints need not be planar, and then its triangulations enclose different
  *   volumes. We take the one that encloses the most ROI volume, i.e. the surface bulging towards the
  *   background (chosen exactly, in integers; where several triangulations tie they have the same area, which
- *   the tests check for all 256 configurations). This is one fixed, explainable choice among the
+ *   the tests check for all 256 configurations). Diagonals lying in a cube face are not allowed, so that
+ *   two neighbouring cubes never share a diagonal and the mesh stays a 2-manifold (every edge in exactly two
+ *   triangles, as IBSI's orientation check expects). This is one fixed, explainable choice among the
  *   triangulations different implementations use, and it reproduces IBSI's reference mesh of the digital
  *   phantom: fanning every loop from an arbitrary vertex instead loses up to 1 % of the phantom's volume and
  *   moves asphericity (25C7) outside its tolerance.</li>
@@ -241,6 +243,11 @@ final class MarchingCubes {
      * loop differ in enclosed volume by exactly the difference of their sums. Computed exactly in integers
      * (doubled coordinates); among equal volumes the first split in loop order is kept. Triangles keep the
      * loop's direction.
+     *
+     * <p>A diagonal may not join two midpoints of the same cube face (a chord lying in the face): the
+     * neighbouring cube could use the same chord, and the two surfaces would touch along it, an edge of four
+     * triangles. Forbidding such chords keeps every mesh edge either a face segment, shared with exactly one
+     * neighbouring cube, or a diagonal inside one cube: the mesh is a 2-manifold.
      */
     static int[] mostVolumeTriangulation(int[] loop) {
         int n = loop.length;
@@ -249,19 +256,41 @@ final class MarchingCubes {
         for (int span = 2; span < n; span++) {
             for (int i = 0; i + span < n; i++) {
                 int j = i + span;
-                best[i][j] = Long.MIN_VALUE;
+                split[i][j] = -1;
+                if (!(i == 0 && j == n - 1) && inSameFace(loop[i], loop[j])) continue; // forbidden chord
                 for (int k = i + 1; k < j; k++) {
+                    if (split[i][k] < 0 && k - i >= 2 || split[k][j] < 0 && j - k >= 2) continue;
                     long v = best[i][k] + best[k][j] + tripleProduct(loop[i], loop[k], loop[j]);
-                    if (v > best[i][j]) {
+                    if (split[i][j] < 0 || v > best[i][j]) {
                         best[i][j] = v;
                         split[i][j] = k;
                     }
                 }
             }
         }
+        if (n >= 3 && split[0][n - 1] < 0) {
+            throw new IllegalStateException("no triangulation without face chords for loop " + Arrays.toString(loop));
+        }
         IntList out = new IntList(3 * (n - 2));
         emit(loop, split, 0, n - 1, out);
         return out.toArray();
+    }
+
+    /** True if cube edges a and b border a common cube face. */
+    static boolean inSameFace(int a, int b) {
+        for (int[] face : FACE_CORNERS) {
+            if (onFace(face, a) && onFace(face, b)) return true;
+        }
+        return false;
+    }
+
+    private static boolean onFace(int[] face, int e) {
+        boolean start = false, end = false;
+        for (int c : face) {
+            start |= c == EDGE_START[e];
+            end |= c == EDGE_END[e];
+        }
+        return start && end;
     }
 
     private static void emit(int[] loop, int[][] split, int i, int j, IntList out) {
