@@ -146,24 +146,68 @@ class MarchingCubesTest {
     }
 
     @Test
-    void each_loop_gets_a_most_volume_triangulation_and_ties_do_not_change_the_area() {
-        // among the triangulations whose diagonals do not lie in a cube face (see mostVolumeTriangulation)
+    void corners_on_the_inside_side_of_a_loop() {
+        assertThat(MarchingCubes.cornersOnInsideSide(0b1, MarchingCubes.loops(0b1)[0])).isEqualTo(1);
+        assertThat(MarchingCubes.cornersOnInsideSide(0b111, MarchingCubes.loops(0b111)[0])).isEqualTo(3);
+        assertThat(MarchingCubes.cornersOnInsideSide(0b11111000, MarchingCubes.loops(0b11111000)[0])).isEqualTo(5);
+        int hexagon = 1 | 1 << 2 | 1 << 3 | 1 << 7; // corners 0 2 3 7
+        assertThat(MarchingCubes.cornersOnInsideSide(hexagon, MarchingCubes.loops(hexagon)[0])).isEqualTo(4);
+    }
+
+    @Test
+    void each_loop_bulges_away_from_its_smaller_corner_group_and_equally_good_choices_share_their_area() {
+        // Among the triangulations without face chords: fewer than 4 inside corners → most volume, more than 4
+        // → least, 4 and 4 → closest to the middle of the range.
         for (int config = 1; config < 255; config++) {
             for (int[] loop : MarchingCubes.loops(config)) {
                 List<int[]> all = allTriangulations(loop, 0, loop.length - 1);
                 all.removeIf(t -> hasFaceChord(t, loop));
                 assertThat(all).as("configuration %d", config).isNotEmpty();
-                long best = Long.MIN_VALUE;
-                for (int[] t : all) best = Math.max(best, volume(t));
-                int[] chosen = MarchingCubes.mostVolumeTriangulation(loop);
-                assertThat(volume(chosen)).as("configuration %d", config).isEqualTo(best);
+                long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
                 for (int[] t : all) {
-                    if (volume(t) == best) {
+                    min = Math.min(min, volume(t));
+                    max = Math.max(max, volume(t));
+                }
+                int inside = MarchingCubes.cornersOnInsideSide(config, loop);
+                long lo = min, hi = max;
+                java.util.function.ToLongFunction<int[]> score =
+                        t -> inside < 4 ? -volume(t) : inside > 4 ? volume(t) : Math.abs(2 * volume(t) - (lo + hi));
+                long best = Long.MAX_VALUE;
+                for (int[] t : all) best = Math.min(best, score.applyAsLong(t));
+                int[] chosen = MarchingCubes.chooseTriangulation(config, loop);
+                assertThat(score.applyAsLong(chosen)).as("configuration %d", config).isEqualTo(best);
+                for (int[] t : all) {
+                    if (score.applyAsLong(t) == best) {
                         assertThat(area(t)).as("tie in configuration %d", config).isCloseTo(area(chosen), within(1e-12));
                     }
                 }
             }
         }
+    }
+
+    @Test
+    void complementary_configurations_without_ambiguous_faces_share_their_surface() {
+        // The property the published tables get from complement symmetry: configuration c and 255 − c have the
+        // same surface, with opposite orientation (so opposite signed volume against a fixed origin).
+        int checked = 0;
+        for (int config = 1; config < 255; config++) {
+            if (hasAmbiguousFace(config)) continue;
+            int[] t = MarchingCubes.TRIANGLE_TABLE[config], u = MarchingCubes.TRIANGLE_TABLE[255 - config];
+            assertThat(volume(t)).as("configuration %d", config).isEqualTo(-volume(u));
+            assertThat(area(t)).as("configuration %d", config).isCloseTo(area(u), within(1e-12));
+            checked++;
+        }
+        assertThat(checked).isEqualTo(134);
+    }
+
+    private static boolean hasAmbiguousFace(int config) {
+        int[][] faces = {{0, 1, 2, 3}, {4, 5, 6, 7}, {0, 1, 5, 4}, {3, 2, 6, 7}, {0, 3, 7, 4}, {1, 2, 6, 5}};
+        for (int[] f : faces) {
+            boolean a = (config >> f[0] & 1) != 0, b = (config >> f[1] & 1) != 0;
+            boolean c = (config >> f[2] & 1) != 0, d = (config >> f[3] & 1) != 0;
+            if (a == c && b == d && a != b) return true;
+        }
+        return false;
     }
 
     /** True if a triangle side that is not a side of the loop joins two midpoints of one cube face. */
