@@ -25,8 +25,8 @@ package org.radiome.features.morphology;
 final class SpatialAutocorrelation {
     private SpatialAutocorrelation() {}
 
-    /** Largest weight table (doubles, 128 MiB); beyond it weights are computed per pair. */
-    static final int MAX_TABLE_ENTRIES = 1 << 24;
+    /** Largest weight table (doubles, 32 MiB); beyond it weights are computed per pair. */
+    static final int MAX_TABLE_ENTRIES = 1 << 22;
 
     /** Moran's I and Geary's C of one ROI. */
     record Result(double moranI, double gearyC) {}
