@@ -25,12 +25,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "extract",
         mixinStandardHelpOptions = true,
         description = {
-            "Computes IBSI-1 features of one ROI and writes them as a CSV table:",
-            "a header row, then one row with case_id, roi and one column per feature,",
-            "named by its IBSI tag (e.g. morph_volume, cm_joint_max_3D_avg), in full double precision.",
+            "Computes IBSI-1 features of one ROI and writes them as a CSV table: a header row, then one row with "
+                + "case_id, roi and one column per feature, named by its IBSI tag (e.g. morph_volume, cm_joint_max_3D_avg), "
+                + "in full double precision.",
             "",
-            "Images and masks: NIfTI-1/2 (.nii, .nii.gz) and NRRD (.nrrd, .nhdr). The mask must lie on",
-            "the image's grid; it may hold several integer labels."},
+            "Images and masks: NIfTI-1/2 (.nii, .nii.gz) and NRRD (.nrrd, .nhdr). The mask must lie on the image's grid; "
+                + "it may hold several integer labels."},
         footer = {"", "Example:",
             "  radiome extract --image data/ibsi-1/digital-phantom/nifti/image/phantom.nii.gz \\",
             "      --mask data/ibsi-1/digital-phantom/nifti/mask/mask.nii.gz \\",

@@ -23,6 +23,7 @@ public final class Radiome implements Runnable {
     /** Builds the command line with Radiome's error handling: one line on stderr per problem, no stack traces. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Radiome());
+        cl.setUsageHelpWidth(110);
         cl.setExecutionExceptionHandler(Radiome::handleFailure);
         cl.setParameterExceptionHandler(Radiome::handleUsageError);
         return cl;
