@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import org.radiome.features.ExtractionSettings;
 import org.radiome.features.FeatureSet;
 import org.radiome.features.RoiFeatureExtractor;
-import org.radiome.features.RoiImage;
 import org.radiome.image.LabelMap;
 import org.radiome.image.Mask;
 import org.radiome.image.Volume;
@@ -17,7 +16,9 @@ import org.radiome.image.io.ImageReadException;
 
 /**
  * Extracts the features of one case from an image file and a mask file: reads both, checks that
- * they share a grid, selects the ROI and computes the configured families. Every failure becomes an
+ * they share a grid, selects the ROI, runs the configured preprocessing (interpolation,
+ * re-segmentation; see {@link org.radiome.features.preprocess.Preprocessor}) and computes the
+ * configured families. Every failure becomes an
  * {@link ExtractionException} whose message names the file and the problem.
  *
  * <p>Stateless and thread-safe.
@@ -49,7 +50,7 @@ public final class CaseExtractor {
         String roiName = roi == null ? "nonzero" : roi.trim();
         FeatureSet features;
         try {
-            features = RoiFeatureExtractor.extract(RoiImage.of(image, mask), settings);
+            features = RoiFeatureExtractor.extract(image, mask, settings);
         } catch (IllegalArgumentException e) {
             throw new ExtractionException("case " + caseId + ", ROI " + roiName + ": " + e.getMessage(), e);
         }
