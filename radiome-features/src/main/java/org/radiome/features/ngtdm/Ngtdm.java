@@ -147,6 +147,25 @@ public final class Ngtdm {
     }
 
     /**
+     * Extension point (PyRadiomics-compatible mode, matrix checks): the NGTDM of {@code levels} in 3D or 2.5D as
+     * {@code {n, s}}, each indexed by grey level (index 0 unused); 2D has one matrix per slice and is refused.
+     */
+    public static double[][] matrix(GreyLevels levels, TextureDimension dimension, int delta, Deviations deviations) {
+        Objects.requireNonNull(levels, "levels");
+        int ng = levels.levelCount();
+        double[] n = new double[ng + 1];
+        double[] s = new double[ng + 1];
+        switch (dimension) {
+            case THREE_D -> accumulate(levels, 0, levels.nz(), true, delta, deviations.keepVoxelsWithoutNeighbours(), n, s);
+            case TWO_AND_A_HALF_D -> {
+                for (int z = 0; z < levels.nz(); z++) accumulate(levels, z, z + 1, false, delta, deviations.keepVoxelsWithoutNeighbours(), n, s);
+            }
+            default -> throw new IllegalArgumentException("a 2D NGTDM is one matrix per slice");
+        }
+        return new double[][] {n, s};
+    }
+
+    /**
      * Adds the voxels of slices {@code zFrom} to {@code zTo} (exclusive) that have a valid neighbourhood
      * to {@code n} and {@code s} (indexed by grey level); in 2D the slab is one slice and neighbourhoods
      * stay in it. With {@code keepVoxelsWithoutNeighbours} (PyRadiomics) a voxel without ROI neighbour is counted

@@ -45,27 +45,15 @@ public final class PyRadiomicsExtractor {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(settings, "settings");
-        Scan scan = loadScan(image, labels, settings);
-        if (settings.normalize()) scan = Preprocessing.normalize(scan, settings.normalizeScale(), settings.removeOutliers());
-        if (settings.resamples()) scan = Resampling.resample(scan, settings);
-        int[] box = Preprocessing.checkMask(scan.mask, scan.grid, settings);
-        boolean[] shapeMask = scan.mask;
-        boolean[] mask = scan.mask;
-        if (settings.resegmentRange() != null) {
-            mask = Preprocessing.resegment(scan.values, scan.mask, settings.resegmentRange(), settings.resegmentMode());
-            box = Preprocessing.checkMask(mask, scan.grid, settings);
-            if (settings.resegmentShape()) shapeMask = mask;
-        }
-
+        Prepared p = prepare(image, labels, settings);
         FeatureSet out = new FeatureSet();
         for (FeatureClass c : settings.enabledFeatures().keySet()) {
             if (!c.isShape()) continue;
-            Roi roi = Preprocessing.crop(scan.values, shapeMask, scan.grid, box);
-            Map<String, Double> values = c == FeatureClass.SHAPE ? shape(roi) : shape2D(roi, settings);
+            Map<String, Double> values = c == FeatureClass.SHAPE ? shape(p.shapeRoi()) : shape2D(p.shapeRoi(), settings);
             if (values != null) add(out, c, values, settings);
         }
-        Roi roi = Preprocessing.crop(scan.values, mask, scan.grid, box);
-        Roi planar = settings.force2D() ? roi.withOutOfPlaneAxisLast(settings.force2Ddimension()) : roi;
+        Roi roi = p.roi();
+        Roi planar = p.planar();
         GreyLevels levels = null;
         for (FeatureClass c : settings.enabledFeatures().keySet()) {
             if (c.isShape()) continue;
@@ -82,6 +70,30 @@ public final class PyRadiomicsExtractor {
             add(out, c, values, settings);
         }
         return out;
+    }
+
+    /**
+     * The preprocessed case: the mask for shape features and the ROI for the others, cropped to the bounding box;
+     * {@code planar} is {@code roi} with force2D's out-of-plane axis as z.
+     */
+    record Prepared(Roi shapeRoi, Roi roi, Roi planar) {}
+
+    static Prepared prepare(Volume image, LabelMap labels, PyRadiomicsSettings settings) {
+        Scan scan = loadScan(image, labels, settings);
+        if (settings.normalize()) scan = Preprocessing.normalize(scan, settings.normalizeScale(), settings.removeOutliers());
+        if (settings.resamples()) scan = Resampling.resample(scan, settings);
+        int[] box = Preprocessing.checkMask(scan.mask, scan.grid, settings);
+        boolean[] shapeMask = scan.mask;
+        boolean[] mask = scan.mask;
+        if (settings.resegmentRange() != null) {
+            mask = Preprocessing.resegment(scan.values, scan.mask, settings.resegmentRange(), settings.resegmentMode());
+            box = Preprocessing.checkMask(mask, scan.grid, settings);
+            if (settings.resegmentShape()) shapeMask = mask;
+        }
+        Roi shapeRoi = Preprocessing.crop(scan.values, shapeMask, scan.grid, box);
+        Roi roi = Preprocessing.crop(scan.values, mask, scan.grid, box);
+        Roi planar = settings.force2D() ? roi.withOutOfPlaneAxisLast(settings.force2Ddimension()) : roi;
+        return new Prepared(shapeRoi, roi, planar);
     }
 
     private static Map<String, Double> shape(Roi roi) {
