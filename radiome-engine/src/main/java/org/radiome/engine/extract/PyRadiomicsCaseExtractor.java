@@ -7,6 +7,10 @@ import org.radiome.features.pyradiomics.PyRadiomicsExtractor;
 import org.radiome.features.pyradiomics.PyRadiomicsSettings;
 import org.radiome.image.LabelMap;
 import org.radiome.image.Volume;
+import org.radiome.image.io.ImageFiles;
+import org.radiome.image.io.ImageReadException;
+import org.radiome.image.io.PixelType;
+import org.radiome.image.io.RawImage;
 
 /**
  * Extracts the features of one case in PyRadiomics-compatible mode ({@link PyRadiomicsExtractor}) from an image file
@@ -24,16 +28,27 @@ public final class PyRadiomicsCaseExtractor {
      */
     public static RoiResult extract(String caseId, Path imageFile, Path maskFile, Integer label, PyRadiomicsSettings settings)
             throws ExtractionException {
-        Volume image = CaseExtractor.readImage(imageFile);
+        RawImage raw = readRaw(imageFile);
+        Volume image = raw.toVolume();
+        // the pixel type SimpleITK would hold the image in (resampling casts back to it)
+        PixelType pixelType = raw.isScaled() ? PixelType.FLOAT32 : raw.pixelType();
         LabelMap labels = CaseExtractor.readMask(maskFile);
         PyRadiomicsSettings s = label == null ? settings : withLabel(settings, label);
         FeatureSet features;
         try {
-            features = PyRadiomicsExtractor.extract(image, labels, s);
+            features = PyRadiomicsExtractor.extract(image, pixelType, labels, s);
         } catch (IllegalArgumentException e) {
             throw new ExtractionException("case " + caseId + ", label " + s.label() + ": " + e.getMessage(), e);
         }
         return new RoiResult(caseId, Integer.toString(s.label()), features);
+    }
+
+    private static RawImage readRaw(Path file) throws ExtractionException {
+        try {
+            return ImageFiles.readRaw(file);
+        } catch (ImageReadException e) {
+            throw new ExtractionException(e.getMessage(), e);
+        }
     }
 
     static PyRadiomicsSettings withLabel(PyRadiomicsSettings s, int label) {

@@ -33,7 +33,7 @@ final class Preprocessing {
             if (removeOutliers != null) v = Math.max(-removeOutliers, Math.min(removeOutliers, v));
             out[i] = v * scale;
         }
-        return new Scan(scan.grid, out, scan.mask);
+        return new Scan(scan.grid, out, scan.mask, org.radiome.image.io.PixelType.FLOAT64);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.radiome.features.discretisation.GreyLevels;
 import org.radiome.image.Grid;
 import org.radiome.image.LabelMap;
 import org.radiome.image.Volume;
+import org.radiome.image.io.PixelType;
 
 /**
  * PyRadiomics-compatible extraction: the features of PyRadiomics's {@code RadiomicsFeatureExtractor.execute} for the
@@ -42,10 +43,19 @@ public final class PyRadiomicsExtractor {
      *     mismatch, too few dimensions or voxels, resegmentation leaving too few voxels, …)
      */
     public static FeatureSet extract(Volume image, LabelMap labels, PyRadiomicsSettings settings) {
+        return extract(image, PixelType.FLOAT64, labels, settings);
+    }
+
+    /**
+     * As {@link #extract(Volume, LabelMap, PyRadiomicsSettings)}, for an image stored in {@code pixelType} (as read
+     * from its file): resampling casts the interpolated values back to that type, as SimpleITK does.
+     */
+    public static FeatureSet extract(Volume image, PixelType pixelType, LabelMap labels, PyRadiomicsSettings settings) {
         Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(pixelType, "pixelType");
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(settings, "settings");
-        Prepared p = prepare(image, labels, settings);
+        Prepared p = prepare(image, pixelType, labels, settings);
         FeatureSet out = new FeatureSet();
         for (FeatureClass c : settings.enabledFeatures().keySet()) {
             if (!c.isShape()) continue;
@@ -78,8 +88,8 @@ public final class PyRadiomicsExtractor {
      */
     record Prepared(Roi shapeRoi, Roi roi, Roi planar) {}
 
-    static Prepared prepare(Volume image, LabelMap labels, PyRadiomicsSettings settings) {
-        Scan scan = loadScan(image, labels, settings);
+    static Prepared prepare(Volume image, PixelType pixelType, LabelMap labels, PyRadiomicsSettings settings) {
+        Scan scan = loadScan(image, pixelType, labels, settings);
         if (settings.normalize()) scan = Preprocessing.normalize(scan, settings.normalizeScale(), settings.removeOutliers());
         if (settings.resamples()) scan = Resampling.resample(scan, settings);
         int[] box = Preprocessing.checkMask(scan.mask, scan.grid, settings);
@@ -119,7 +129,7 @@ public final class PyRadiomicsExtractor {
         }
     }
 
-    private static Scan loadScan(Volume image, LabelMap labels, PyRadiomicsSettings s) {
+    private static Scan loadScan(Volume image, PixelType pixelType, LabelMap labels, PyRadiomicsSettings s) {
         SortedSet<Integer> present = labels.presentLabels();
         if (present.isEmpty()) throw new IllegalArgumentException("no labels found in this mask (nothing is segmented)");
         if (!present.contains(s.label())) {
@@ -139,7 +149,7 @@ public final class PyRadiomicsExtractor {
         float[] v = image.voxels();
         double[] values = new double[v.length];
         for (int i = 0; i < v.length; i++) values[i] = v[i];
-        return new Scan(grid, values, mask);
+        return new Scan(grid, values, mask, pixelType);
     }
 
     private static boolean anyTrue(boolean[] a) {

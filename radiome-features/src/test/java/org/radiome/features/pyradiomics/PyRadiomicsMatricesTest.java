@@ -40,7 +40,7 @@ class PyRadiomicsMatricesTest {
         LabelMap labels = ImageFiles.readLabels(data.resolve("brain1_label.nrrd"));
         PyRadiomicsSettings s = new PyRadiomicsSettings.Builder().enable(FeatureClass.GLCM, List.of())
                 .binWidth(25).label(1).distances(List.of(1)).minimumRoiDimensions(1).build();
-        levels = PyRadiomicsExtractor.prepare(image, labels, s).planar().greyLevels(s);
+        levels = PyRadiomicsExtractor.prepare(image, org.radiome.image.io.PixelType.INT16, labels, s).planar().greyLevels(s);
         boolean[] seen = new boolean[levels.levelCount() + 1];
         for (int l : levels.levels()) seen[l] = true;
         List<Integer> p = new ArrayList<>();
