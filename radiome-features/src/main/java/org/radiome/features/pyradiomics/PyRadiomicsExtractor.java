@@ -1,6 +1,5 @@
 package org.radiome.features.pyradiomics;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -155,18 +154,5 @@ public final class PyRadiomicsExtractor {
     private static boolean anyTrue(boolean[] a) {
         for (boolean b : a) if (b) return true;
         return false;
-    }
-
-    /** Names of every feature the settings enable, in output order (for documentation and tests). */
-    public static List<String> columnNames(PyRadiomicsSettings s) {
-        List<String> out = new ArrayList<>();
-        for (boolean shapes : new boolean[] {true, false}) {
-            for (FeatureClass c : s.enabledFeatures().keySet()) {
-                if (c.isShape() != shapes) continue;
-                if (c == FeatureClass.SHAPE_2D && !s.force2D()) continue;
-                for (String f : s.outputFeatures(c)) out.add(IMAGE_TYPE + "_" + c.pyName() + "_" + f);
-            }
-        }
-        return out;
     }
 }
