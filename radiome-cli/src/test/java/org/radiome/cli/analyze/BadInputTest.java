@@ -1,0 +1,83 @@
+package org.radiome.cli.analyze;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.radiome.cli.analyze.Cohort.assertOneLineError;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input to {@code analyze}: one clear line on stderr and exit 1, or a documented warning; never NaN. */
+class BadInputTest {
+    @TempDir
+    Path tmp;
+
+    String csv(String name, String... lines) throws IOException {
+        Path p = tmp.resolve(name);
+        Files.write(p, List.of(lines));
+        return p.toString();
+    }
+
+    @Test
+    void missing_column() {
+        assertOneLineError(Cohort.analyze("associate", "--data", Cohort.file("features.csv"), "--features", "stat_mean",
+            "--with", "no_such_gene", "--test", "pearson"), "no column 'no_such_gene'", "features.csv");
+    }
+
+    @Test
+    void file_without_case_id() throws IOException {
+        String f = csv("x.csv", "id,a,b", "1,2,3");
+        assertOneLineError(Cohort.analyze("associate", "--data", f, "--features", "a", "--with", "b", "--test", "pearson"),
+            "x.csv", "no case_id column");
+    }
+
+    @Test
+    void non_numeric_value() throws IOException {
+        String f = csv("x.csv", "case_id,a,b", "p1,1,2", "p2,2,oops", "p3,3,1", "p4,5,7");
+        assertOneLineError(Cohort.analyze("associate", "--data", f, "--features", "a", "--with", "b", "--test", "spearman"),
+            "x.csv line 3", "column b", "'oops' is not a number");
+    }
+
+    @Test
+    void clash_of_column_names() {
+        assertOneLineError(Cohort.analyze("associate", "--data", Cohort.file("genomics_mutations.csv"),
+            "--data", Cohort.file("genomics_expression.csv"), "--features", "all", "--with", "VEGFA", "--test", "pearson"),
+            "column 'EGFR'", "prefix");
+    }
+
+    @Test
+    void group_with_one_level() throws IOException {
+        String f = csv("x.csv", "case_id,a,g", "p1,1,1", "p2,2,1", "p3,3,1");
+        assertOneLineError(Cohort.analyze("associate", "--data", f, "--features", "a", "--with", "g", "--test", "welch"),
+            "variable g has 1 level", "exactly 2");
+    }
+
+    @Test
+    void constant_feature_is_skipped_with_a_warning() throws IOException {
+        String f = csv("x.csv", "case_id,a,c,g", "p1,1,5,0", "p2,2,5,1", "p3,3,5,0", "p4,4,5,1", "p5,6,5,1");
+        Cohort.Run run = Cohort.analyze("associate", "--data", f, "--features", "a,c", "--with", "g", "--test", "mann-whitney");
+        assertThat(run.json().get("results")).hasSize(1);
+        assertThat(run.json().get("warnings").get(0).asText()).contains("feature c is constant");
+        assertThat(run.err()).contains("warning: feature c is constant");
+    }
+
+    @Test
+    void missing_values_are_dropped_per_test_and_counted() throws IOException {
+        String f = csv("x.csv", "case_id,a,b", "p1,1,2", "p2,,3", "p3,3,1", "p4,5,7", "p5,2,2");
+        var r = Cohort.analyze("associate", "--data", f, "--features", "a", "--with", "b", "--test", "pearson").json();
+        assertThat(r.get("results").get(0).get("n").asInt()).isEqualTo(4);
+        assertThat(r.get("results").get(0).get("n_missing").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void no_shared_case() throws IOException {
+        String a = csv("a.csv", "case_id,a", "p1,1");
+        String b = csv("b.csv", "case_id,b", "p2,1");
+        assertOneLineError(Cohort.analyze("associate", "--data", a, "--data", b, "--features", "a", "--with", "b", "--test", "pearson"),
+            "share no case_id");
+    }
+}
