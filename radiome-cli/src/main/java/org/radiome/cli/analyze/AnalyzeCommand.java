@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = {
             "Statistics on cohort tables (features, clinical, genomic), inner-joined on case_id.",
             "Each subcommand writes JSON (numbers in full double precision) equal to R's result."},
-        subcommands = {AssociateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AssociateCommand.class, KmCommand.class, CoxCommand.class, ConcordanceCommand.class,
+            CommandLine.HelpCommand.class})
 public final class AnalyzeCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

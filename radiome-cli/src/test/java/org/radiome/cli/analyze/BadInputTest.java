@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** Bad input to {@code analyze}: one clear line on stderr and exit 1, or a documented warning; never NaN. */
 class BadInputTest {
     @TempDir
@@ -79,5 +81,35 @@ class BadInputTest {
         String b = csv("b.csv", "case_id,b", "p2,1");
         assertOneLineError(Cohort.analyze("associate", "--data", a, "--data", b, "--features", "a", "--with", "b", "--test", "pearson"),
             "share no case_id");
+    }
+
+    @Test
+    void event_that_is_not_zero_or_one() throws IOException {
+        String f = csv("s.csv", "case_id,t,e", "p1,1,1", "p2,2,2", "p3,3,0");
+        assertOneLineError(Cohort.analyze("km", "--data", f, "--time", "t", "--event", "e"), "event column e must be 0", "found 2.0");
+    }
+
+    @Test
+    void constant_cox_covariate() throws IOException {
+        String f = csv("s.csv", "case_id,t,e,x", "p1,1,1,3", "p2,2,1,3", "p3,3,0,3", "p4,4,1,3");
+        assertOneLineError(Cohort.analyze("cox", "--data", f, "--time", "t", "--event", "e", "--covariates", "x"), "covariate x is constant");
+    }
+
+    @Test
+    void cox_covariate_that_separates_the_events() throws IOException {
+        // the larger x always dies first: the partial likelihood has no maximum
+        String f = csv("s.csv", "case_id,t,e,x", "p1,1,1,4", "p2,2,1,3", "p3,3,1,2", "p4,4,1,1");
+        assertOneLineError(Cohort.analyze("cox", "--data", f, "--time", "t", "--event", "e", "--covariates", "x"), "separates the events");
+    }
+
+    @Test
+    void km_reaching_zero_reports_null_errors_with_a_warning() throws IOException {
+        String f = csv("s.csv", "case_id,t,e", "p1,1,1", "p2,2,0", "p3,3,1");
+        Cohort.Run run = Cohort.analyze("km", "--data", f, "--time", "t", "--event", "e");
+        JsonNode g = run.json().get("groups").get("all");
+        assertThat(g.get("surv").get(2).asDouble()).isZero();
+        assertThat(g.get("std_err").get(2).isNull()).isTrue();
+        assertThat(g.get("median").asDouble()).isEqualTo(3);
+        assertThat(run.err()).contains("warning: group all: survival reaches 0");
     }
 }
