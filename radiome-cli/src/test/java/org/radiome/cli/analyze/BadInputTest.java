@@ -112,4 +112,16 @@ class BadInputTest {
         assertThat(g.get("median").asDouble()).isEqualTo(3);
         assertThat(run.err()).contains("warning: group all: survival reaches 0");
     }
+
+    @Test
+    void response_with_one_class() throws IOException {
+        String f = csv("l.csv", "case_id,y,x", "p1,1,1", "p2,1,2", "p3,1,3");
+        assertOneLineError(Cohort.analyze("logistic", "--data", f, "--response", "y", "--covariates", "x"), "response y has one class only");
+    }
+
+    @Test
+    void perfect_separation() throws IOException {
+        String f = csv("l.csv", "case_id,y,x", "p1,0,1", "p2,0,2", "p3,0,3", "p4,1,4", "p5,1,5", "p6,1,6");
+        assertOneLineError(Cohort.analyze("logistic", "--data", f, "--response", "y", "--covariates", "x"), "perfect separation");
+    }
 }
