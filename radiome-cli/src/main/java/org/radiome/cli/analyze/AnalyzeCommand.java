@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
             "Statistics on cohort tables (features, clinical, genomic), inner-joined on case_id.",
             "Each subcommand writes JSON (numbers in full double precision) equal to R's result."},
         subcommands = {AssociateCommand.class, KmCommand.class, CoxCommand.class, ConcordanceCommand.class,
-            LogisticCommand.class, CompareAucCommand.class, IccCommand.class, GlmnetCommand.class,
+            LogisticCommand.class, CompareAucCommand.class, IccCommand.class, GlmnetCommand.class, CombatCommand.class,
             CommandLine.HelpCommand.class})
 public final class AnalyzeCommand implements Runnable {
     @CommandLine.Spec

@@ -124,4 +124,20 @@ class BadInputTest {
         String f = csv("l.csv", "case_id,y,x", "p1,0,1", "p2,0,2", "p3,0,3", "p4,1,4", "p5,1,5", "p6,1,6");
         assertOneLineError(Cohort.analyze("logistic", "--data", f, "--response", "y", "--covariates", "x"), "perfect separation");
     }
+
+    @Test
+    void combat_with_one_batch() throws IOException {
+        String f = csv("c.csv", "case_id,site,a,b", "p1,A,1,2", "p2,A,2,3", "p3,A,3,5");
+        assertOneLineError(Cohort.analyze("combat", "--data", f, "--batch", "site", "--features", "a,b",
+            "--harmonised", tmp.resolve("h.csv").toString()), "at least 2 batches");
+    }
+
+    @Test
+    void glmnet_binomial_with_one_class_and_cox_without_time() throws IOException {
+        String f = csv("g.csv", "case_id,y,a,b", "p1,1,1,2", "p2,1,2,3", "p3,1,3,5");
+        assertOneLineError(Cohort.analyze("glmnet", "--data", f, "--family", "binomial", "--lambda", "0.1",
+            "--predictors", "a,b", "--response", "y"), "one class");
+        assertOneLineError(Cohort.analyze("glmnet", "--data", f, "--family", "cox", "--lambda", "0.1",
+            "--predictors", "a,b", "--response", "y"), "needs --time and --event");
+    }
 }
