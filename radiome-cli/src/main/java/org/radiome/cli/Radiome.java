@@ -35,11 +35,11 @@ public final class Radiome implements Runnable {
     private static int handleFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         if (e instanceof UserFacingException u) {
-            err.println("radiome " + cl.getCommandName() + ": " + u.getMessage());
+            err.println(cl.getCommandSpec().qualifiedName() + ": " + u.getMessage());
             return u.exitCode();
         }
         // A defect in Radiome: say so briefly; the stack trace only on request.
-        err.println("radiome " + cl.getCommandName() + ": internal error: " + e);
+        err.println(cl.getCommandSpec().qualifiedName() + ": internal error: " + e);
         if (System.getenv("RADIOME_DEBUG") != null) e.printStackTrace(err);
         else err.println("radiome: set RADIOME_DEBUG=1 for details and please report it");
         return 70;
@@ -48,8 +48,8 @@ public final class Radiome implements Runnable {
     private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("radiome " + cl.getCommandName() + ": " + e.getMessage());
-        err.println("Try 'radiome " + (cl.getParent() == null ? "" : cl.getCommandName() + " ") + "--help' for usage.");
+        err.println(cl.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
         return 2;
     }
 }

@@ -15,13 +15,19 @@ import org.radiome.analysis.Distributions;
 public final class Correlation {
     private Correlation() { }
 
-    /** {@code cor.test(x, y, method = "pearson")}: statistic t, estimate r. */
+    /** {@code cor.test(x, y, method = "pearson")}: statistic t, estimate r, 95 % interval from Fisher's z (n > 3). */
     public static TestResult pearson(double[] x, double[] y, String what) {
         int n = requirePairs(x, y, what);
         double r = r(x, y, what);
         double df = n - 2;
         double t = r * Math.sqrt(df / (1 - r * r));
-        return new TestResult(n, t, r, df, Distributions.tTwoSidedP(t, df));
+        double lower = Double.NaN, upper = Double.NaN;
+        if (n > 3) { // R gives Fisher's z interval from 4 pairs on
+            double z = 0.5 * Math.log((1 + r) / (1 - r)), half = Distributions.normalQuantile(0.975) / Math.sqrt(n - 3.0);
+            lower = Math.tanh(z - half);
+            upper = Math.tanh(z + half);
+        }
+        return new TestResult(n, t, r, df, Distributions.tTwoSidedP(t, df), lower, upper);
     }
 
     /** {@code cor.test(x, y, method = "spearman", exact = FALSE)}: statistic S, estimate rho. */

@@ -9,5 +9,15 @@ package org.radiome.analysis.association;
  * @param estimate difference of medians (Mann-Whitney), difference of means (Welch), r or rho
  * @param df       degrees of freedom of the t statistic (NaN-free: 0 where there is none)
  * @param p        two-sided p-value
+ * @param ciLower  95 % confidence interval of the estimate (Welch: of the mean difference; Pearson: Fisher's z);
+ *                 NaN where R gives none (Mann-Whitney without conf.int, Spearman)
+ * @param ciUpper  its upper end
  */
-public record TestResult(int n, double statistic, double estimate, double df, double p) { }
+public record TestResult(int n, double statistic, double estimate, double df, double p, double ciLower, double ciUpper) {
+    /** A result without a confidence interval. */
+    public TestResult(int n, double statistic, double estimate, double df, double p) {
+        this(n, statistic, estimate, df, p, Double.NaN, Double.NaN);
+    }
+
+    public boolean hasInterval() { return !Double.isNaN(ciLower); }
+}

@@ -52,7 +52,7 @@ public final class TwoSampleTests {
 
     /**
      * {@code t.test(x, y, var.equal = FALSE)}: Welch's t with Welch-Satterthwaite df; the estimate is
-     * mean(x) - mean(y).
+     * mean(x) - mean(y), with its 95 % t interval.
      */
     public static TestResult welch(double[] x, double[] y, String what) {
         requireSizes(x, y, 2, what);
@@ -62,7 +62,8 @@ public final class TwoSampleTests {
         if (se2 == 0) throw new AnalysisException(what + ": both groups are constant, the t statistic is undefined");
         double t = (m1 - m2) / Math.sqrt(se2);
         double df = se2 * se2 / (v1 * v1 / (x.length - 1) + v2 * v2 / (y.length - 1));
-        return new TestResult(x.length + y.length, t, m1 - m2, df, Distributions.tTwoSidedP(t, df));
+        double half = Distributions.tQuantile(0.975, df) * Math.sqrt(se2);
+        return new TestResult(x.length + y.length, t, m1 - m2, df, Distributions.tTwoSidedP(t, df), m1 - m2 - half, m1 - m2 + half);
     }
 
     private static void requireSizes(double[] x, double[] y, int min, String what) {

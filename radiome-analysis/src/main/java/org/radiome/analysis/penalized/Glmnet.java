@@ -147,27 +147,99 @@ public final class Glmnet {
         double[] t = theta.clone();
         double[] hDelta = new double[d]; // H (t - theta)
         double l1 = lambda * alpha, l2 = lambda * (1 - alpha);
-        for (int sweep = 0; sweep < 1_000_000; sweep++) {
-            double maxChange = 0;
-            for (int j = 0; j < d; j++) {
-                if (!active[j]) continue;
-                double hjj = h[j][j];
-                if (!(hjj > 0)) continue;
-                // gradient of the quadratic at t along j, without j's own curvature term
-                double u = hjj * t[j] - (g[j] + hDelta[j]);
-                double nj;
-                if (penalised[j]) nj = softThreshold(u, l1) / (hjj + l2);
-                else nj = u / hjj;
-                double change = nj - t[j];
-                if (change != 0) {
-                    for (int k = 0; k < d; k++) hDelta[k] += h[k][j] * change;
-                    t[j] = nj;
-                    maxChange = Math.max(maxChange, Math.abs(change) * Math.sqrt(hjj));
+        boolean[] all = active.clone();
+        descend(t, g, h, hDelta, penalised, all, l1, l2, 1e-9);
+        double[] exact = polish(theta, t, g, h, penalised, all, l1, l2);
+        if (exact != null) return exact;
+        descend(t, g, h, hDelta, penalised, all, l1, l2, 1e-15);
+        return t;
+    }
+
+    /**
+     * glmnet's strategy: a full sweep, then sweeps over the non-zero coordinates until they settle, until a
+     * full sweep moves nothing by more than {@code tol}.
+     */
+    private static void descend(double[] t, double[] g, double[][] h, double[] hDelta, boolean[] penalised, boolean[] all,
+                                double l1, double l2, double tol) {
+        int d = t.length;
+        boolean[] nonZero = new boolean[d];
+        for (int round = 0; round < 1_000_000; round++) {
+            if (sweep(t, g, h, hDelta, penalised, all, l1, l2) < tol) return;
+            for (int j = 0; j < d; j++) nonZero[j] = all[j] && (t[j] != 0 || !penalised[j]);
+            for (int inner = 0; inner < 1_000_000; inner++) {
+                if (sweep(t, g, h, hDelta, penalised, nonZero, l1, l2) < tol) break;
+            }
+        }
+    }
+
+    /**
+     * Given the support and signs that coordinate descent has found, solves the optimality conditions on
+     * the support exactly, (H_AA + l2 I) t_A = H_A. theta - g_A - l1 sign(t_A), and returns that solution if
+     * it keeps the signs and satisfies the conditions off the support; null otherwise (coordinate descent
+     * then continues to full precision).
+     */
+    private static double[] polish(double[] theta, double[] t, double[] g, double[][] h, boolean[] penalised, boolean[] all,
+                                   double l1, double l2) {
+        int d = t.length;
+        int[] support = java.util.stream.IntStream.range(0, d).filter(j -> all[j] && (t[j] != 0 || !penalised[j])).toArray();
+        int m = support.length;
+        double[] result = new double[d];
+        if (m > 0) {
+            double[][] a = new double[m][m];
+            double[] rhs = new double[m];
+            for (int r = 0; r < m; r++) {
+                int j = support[r];
+                for (int c = 0; c < m; c++) a[r][c] = h[j][support[c]];
+                double hTheta = 0;
+                for (int k = 0; k < d; k++) hTheta += h[j][k] * theta[k];
+                rhs[r] = hTheta - g[j];
+                if (penalised[j]) {
+                    a[r][r] += l2;
+                    rhs[r] -= l1 * Math.signum(t[j]);
                 }
             }
-            if (maxChange < 1e-15) break;
+            double[] solved;
+            try {
+                solved = new org.hipparchus.linear.LUDecomposition(new org.hipparchus.linear.Array2DRowRealMatrix(a, false))
+                    .getSolver().solve(new org.hipparchus.linear.ArrayRealVector(rhs, false)).toArray();
+            } catch (org.hipparchus.exception.MathIllegalArgumentException e) {
+                return null;
+            }
+            for (int r = 0; r < m; r++) {
+                int j = support[r];
+                if (penalised[j] && Math.signum(solved[r]) != Math.signum(t[j])) return null;
+                result[j] = solved[r];
+            }
         }
-        return t;
+        for (int j = 0; j < d; j++) {
+            if (!all[j] || result[j] != 0 || !penalised[j]) continue;
+            double grad = g[j];
+            for (int k = 0; k < d; k++) grad += h[j][k] * (result[k] - theta[k]);
+            if (Math.abs(grad) > l1 * (1 + 1e-9)) return null;
+        }
+        return result;
+    }
+
+    /** One cyclic pass over the flagged coordinates; returns the largest (curvature-scaled) move. */
+    private static double sweep(double[] t, double[] g, double[][] h, double[] hDelta, boolean[] penalised, boolean[] which,
+                                double l1, double l2) {
+        int d = t.length;
+        double maxChange = 0;
+        for (int j = 0; j < d; j++) {
+            if (!which[j]) continue;
+            double hjj = h[j][j];
+            if (!(hjj > 0)) continue;
+            // minimiser along j of the quadratic plus penalty, the other coordinates fixed
+            double u = hjj * t[j] - (g[j] + hDelta[j]);
+            double nj = penalised[j] ? softThreshold(u, l1) / (hjj + l2) : u / hjj;
+            double change = nj - t[j];
+            if (change != 0) {
+                for (int k = 0; k < d; k++) hDelta[k] += h[k][j] * change;
+                t[j] = nj;
+                maxChange = Math.max(maxChange, Math.abs(change) * Math.sqrt(hjj));
+            }
+        }
+        return maxChange;
     }
 
     private static double softThreshold(double u, double l) {
@@ -328,11 +400,14 @@ public final class Glmnet {
     static final class CoxBreslow implements Smooth {
         final double[][] x;
         final SurvivalData data;
+        final double[][] rows; // rows[i][j] = x[j][i], for cache-friendly risk-set sums
         final int[] order; // by time, descending
         final int n;
 
         CoxBreslow(double[][] x, SurvivalData data) {
             this.x = x;
+            this.rows = new double[data.size()][x.length];
+            for (int j = 0; j < x.length; j++) for (int i = 0; i < data.size(); i++) rows[i][j] = x[j][i];
             this.data = data;
             this.n = data.size();
             if (data.events() == 0) throw new AnalysisException("no events: the Cox model is undefined");
@@ -355,7 +430,12 @@ public final class Glmnet {
         private double evaluate(double[] theta, double[] g, double[][] h) {
             int p = x.length;
             double[] eta = new double[n];
-            for (int i = 0; i < n; i++) for (int j = 0; j < p; j++) eta[i] += theta[j] * x[j][i];
+            for (int i = 0; i < n; i++) {
+                double[] xi = rows[i];
+                double e = 0;
+                for (int j = 0; j < p; j++) e += theta[j] * xi[j];
+                eta[i] = e;
+            }
             double max = Double.NEGATIVE_INFINITY;
             for (double e : eta) max = Math.max(max, e);
             double s0 = 0, loglik = 0;
@@ -370,16 +450,19 @@ public final class Glmnet {
                     int i = order[end];
                     double r = Math.exp(eta[i] - max);
                     s0 += r;
+                    double[] xi = rows[i];
                     if (g != null) {
                         for (int j = 0; j < p; j++) {
-                            s1[j] += r * x[j][i];
-                            for (int l = 0; l <= j; l++) s2[j][l] += r * x[j][i] * x[l][i];
+                            double rx = r * xi[j];
+                            s1[j] += rx;
+                            double[] s2j = s2[j];
+                            for (int l = 0; l <= j; l++) s2j[l] += rx * xi[l];
                         }
                     }
                     if (data.event()[i]) {
                         deaths++;
                         loglik += eta[i];
-                        if (g != null) for (int j = 0; j < p; j++) g[j] -= x[j][i];
+                        if (g != null) for (int j = 0; j < p; j++) g[j] -= xi[j];
                     }
                     end++;
                 }

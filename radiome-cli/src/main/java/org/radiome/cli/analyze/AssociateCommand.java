@@ -89,6 +89,7 @@ final class AssociateCommand extends AnalysisCommand {
                 if (test == Test.welch || test == Test.pearson || test == Test.spearman) o.put("df", r.df());
                 o.put("estimate", r.estimate());
                 o.put("p", r.p());
+                if (r.hasInterval()) o.putArray("ci95").add(r.ciLower()).add(r.ciUpper());
                 results.add(o);
                 ps.add(r.p());
             }

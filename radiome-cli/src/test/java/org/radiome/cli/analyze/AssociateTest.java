@@ -46,6 +46,8 @@ class AssociateTest {
             assertClose(key + " t", g.get("statistic"), r.get("t"));
             assertClose(key + " df", g.get("df"), r.get("df"));
             assertClose(key + " p", g.get("p"), r.get("p"));
+            assertClose(key + " ci lower", g.get("ci95").get(0), r.get("ci95_lower"));
+            assertClose(key + " ci upper", g.get("ci95").get(1), r.get("ci95_upper"));
         }
     }
 
@@ -58,6 +60,8 @@ class AssociateTest {
             assertClose(key + " rho", g.get("estimate"), r.get("rho"));
             assertClose(key + " S", g.get("statistic"), r.get("S"));
             assertClose(key + " p", g.get("p"), r.get("p"));
+            // the expression values tie, so R's default Spearman call uses the same t approximation
+            assertClose(key + " default p", g.get("p"), ref.get("spearman_default_p").get("p"));
         }
     }
 
@@ -94,6 +98,8 @@ class AssociateTest {
             assertClose(f + " p", g.get("p"), r.get("p"));
             assertClose(f + " mean difference", g.get("estimate").doubleValue(),
                 r.get("mean_mutant").doubleValue() - r.get("mean_wildtype").doubleValue());
+            assertClose(f + " ci lower", g.get("ci95").get(0), r.get("ci95_lower"));
+            assertClose(f + " ci upper", g.get("ci95").get(1), r.get("ci95_upper"));
         }
     }
 }
