@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 
 /** {@code radiome analyze combat}: ComBat harmonisation across batches (scanners, sites). */
 @Command(name = "combat", mixinStandardHelpOptions = true,
-        description = {"ComBat harmonisation with parametric empirical Bayes, as sva::ComBat(par.prior = TRUE).",
+        description = {"ComBat harmonisation across batches (sites, scanners).",
+            "Parametric empirical Bayes, as sva::ComBat(par.prior = TRUE).",
             "Fits on the --data table and writes it harmonised; --save-model keeps the estimates, and --model",
             "applies saved estimates to another table (fit on the training fold, apply to the test fold)."},
         footer = {"", "Examples:",

@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 
 /** {@code radiome analyze compare-auc}: paired DeLong test of two logistic models on the same cases. */
 @Command(name = "compare-auc", mixinStandardHelpOptions = true,
-        description = {"Fits two logistic models on the same cases and compares the AUCs of their fitted",
-            "probabilities by the paired DeLong test, as pROC::roc.test(method = \"delong\", paired = TRUE)."})
+        description = {"Paired DeLong test of the AUCs of two logistic models.",
+            "Fits both on the same cases and compares their fitted probabilities, as",
+            "pROC::roc.test(method = \"delong\", paired = TRUE)."})
 final class CompareAucCommand extends AnalysisCommand {
     @Option(names = "--response", required = true, paramLabel = "Y", description = "0/1 response.")
     String response;

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 
 /** {@code radiome analyze concordance}: Harrell's C of a risk score. */
 @Command(name = "concordance", mixinStandardHelpOptions = true,
-        description = {"Harrell's C, a larger predictor meaning higher risk,",
-            "as survival::concordance(Surv(T, E) ~ P, reverse = TRUE)."})
+        description = {"Harrell's C of a risk score (larger means higher risk).",
+            "As survival::concordance(Surv(T, E) ~ P, reverse = TRUE)."})
 final class ConcordanceCommand extends AnalysisCommand {
     @Option(names = "--time", required = true, paramLabel = "T", description = "Survival or follow-up time.")
     String time;

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 
 /** {@code radiome analyze glmnet}: elastic-net gaussian, binomial or Cox regression at given lambdas. */
 @Command(name = "glmnet", mixinStandardHelpOptions = true,
-        description = {"Elastic-net regression, equal to glmnet(x, y, family, alpha, lambda, standardize = TRUE)",
+        description = {"Elastic-net gaussian, binomial or Cox regression at given lambdas.",
+            "Equal to glmnet(x, y, family, alpha, lambda, standardize = TRUE)",
             "at each lambda: predictors standardised by their population SD for fitting, coefficients on the",
             "original scale; the Cox family uses the Breslow partial likelihood."},
         footer = {"", "Example:",

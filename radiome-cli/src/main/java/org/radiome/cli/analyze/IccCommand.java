@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 
 /** {@code radiome analyze icc}: test-retest reliability of each feature, and reproducibility filtering. */
 @Command(name = "icc", mixinStandardHelpOptions = true,
-        description = {"Intraclass correlation of each feature over repeated extractions, as psych::ICC(lmer = FALSE).",
+        description = {"Test-retest ICC of each feature, and reproducibility filtering.",
+            "As psych::ICC(lmer = FALSE).",
             "The first --data table is in long format: one row per subject and repeat."},
         footer = {"", "Example:",
             "  radiome analyze icc --data test_retest.csv --subject case_id --repeat repeat --features all --min-icc 0.75"})

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 /** {@code radiome analyze km}: Kaplan-Meier curves per group and the log-rank test. */
 @Command(name = "km", mixinStandardHelpOptions = true,
         description = {
-            "Kaplan-Meier estimate per group, as survfit(Surv(T, E) ~ G, conf.type = \"log\"),",
-            "and the log-rank test as survdiff(Surv(T, E) ~ G)."},
+            "Kaplan-Meier curves per group and the log-rank test.",
+            "As survfit(Surv(T, E) ~ G, conf.type = \"log\") and survdiff(Surv(T, E) ~ G)."},
         footer = {"", "Example:",
             "  radiome analyze km --data clinical.csv --time os_time --event os_event --group stage"})
 final class KmCommand extends AnalysisCommand {

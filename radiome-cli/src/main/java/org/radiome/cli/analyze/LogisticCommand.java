@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 
 /** {@code radiome analyze logistic}: logistic regression with the AUC of its fitted probabilities. */
 @Command(name = "logistic", mixinStandardHelpOptions = true,
-        description = {"Logistic regression, as glm(Y ~ C1 + C2 + ..., family = binomial), and the AUC of its",
-            "fitted probabilities with DeLong's 95 % CI, as pROC::roc and ci.auc(method = \"delong\")."},
+        description = {"Logistic regression with the AUC of its fitted probabilities.",
+            "As glm(Y ~ C1 + C2 + ..., family = binomial); the AUC with DeLong's 95 % CI as pROC::roc and",
+            "ci.auc(method = \"delong\")."},
         footer = {"", "Example:",
             "  radiome analyze logistic --data features.csv --data clinical.csv --response response \\",
             "      --covariates cm_energy_3D_avg,szm_sze_3D --standardize"})
