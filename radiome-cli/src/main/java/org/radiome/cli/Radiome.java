@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Radiome: IBSI-compliant radiomics feature extraction.",
-        subcommands = {ExtractCommand.class, DemoCommand.class, FeaturesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ExtractCommand.class, DemoCommand.class, FeaturesCommand.class, org.radiome.cli.analyze.AnalyzeCommand.class, CommandLine.HelpCommand.class})
 public final class Radiome implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -36,11 +36,11 @@ public final class Radiome implements Runnable {
     private static int handleFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         if (e instanceof UserFacingException u) {
-            err.println("radiome " + cl.getCommandName() + ": " + u.getMessage());
+            err.println(cl.getCommandSpec().qualifiedName() + ": " + u.getMessage());
             return u.exitCode();
         }
         // A defect in Radiome: say so briefly; the stack trace only on request.
-        err.println("radiome " + cl.getCommandName() + ": internal error: " + e);
+        err.println(cl.getCommandSpec().qualifiedName() + ": internal error: " + e);
         if (System.getenv("RADIOME_DEBUG") != null) e.printStackTrace(err);
         else err.println("radiome: set RADIOME_DEBUG=1 for details and please report it");
         return 70;
@@ -49,8 +49,8 @@ public final class Radiome implements Runnable {
     private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("radiome " + cl.getCommandName() + ": " + e.getMessage());
-        err.println("Try 'radiome " + (cl.getParent() == null ? "" : cl.getCommandName() + " ") + "--help' for usage.");
+        err.println(cl.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
         return 2;
     }
 }
