@@ -1,5 +1,7 @@
 package org.radiome.features.morphology;
 
+import java.util.Arrays;
+
 /**
  * Forward discrete Fourier transform of one length n, {@code X[k] = Σ_j x[j]·exp(−2πi·jk/n)}, over split real and
  * imaginary {@code double} arrays.
@@ -58,7 +60,7 @@ final class ComplexFft {
             if (p * p > rest) p = rest;
             while (rest % p == 0) { out[count++] = p; rest /= p; }
         }
-        return java.util.Arrays.copyOf(out, count);
+        return Arrays.copyOf(out, count);
     }
 
     /**

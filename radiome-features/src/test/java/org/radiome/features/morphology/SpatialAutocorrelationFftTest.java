@@ -2,6 +2,7 @@ package org.radiome.features.morphology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
 
@@ -112,6 +113,18 @@ class SpatialAutocorrelationFftTest {
     @Property(tries = 300)
     void fourier_sums_equal_the_direct_pair_sums(@ForAll("rois") Roi r) {
         assertAgree(r, direct(r), fourier(r, false));
+    }
+
+    @Test
+    void hand_computed_l_shape() {
+        // Box 2×2×1, spacing (1, 2, 1); voxels a=(0,0)=1, b=(1,0)=2, c=(0,1)=3; (1,1) outside the mask. μ = 2,
+        // deviations −1, 0, 1. Pairs: ab: w = 1, product 0, difference² 1; ac: distance 2, w = 1/2, product −1,
+        // difference² 4; bc: distance √5, w = 1/√5, product 0, difference² 1.
+        Roi r = new Roi(2, 2, 1, 1, 2, 1, new boolean[] {true, true, true, false}, new float[] {1, 2, 3, 99});
+        double[] sums = fourier(r, false);
+        assertThat(sums[0]).isCloseTo(1.5 + 1 / Math.sqrt(5), within(1e-14));
+        assertThat(sums[1]).isCloseTo(-0.5, within(1e-14));
+        assertThat(sums[2]).isCloseTo(3 + 1 / Math.sqrt(5), within(1e-14));
     }
 
     @Test
