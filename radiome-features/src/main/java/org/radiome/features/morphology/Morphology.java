@@ -27,8 +27,8 @@ import org.radiome.features.RoiImage;
  * values depend on the approximation algorithm, and the IBSI reference tables give no value for them.
  *
  * <p>Cost: the mesh, hull and PCA are near linear in the box size; Moran's I and Geary's C are exact over
- * all voxel pairs of the intensity mask, O(N²), of the order of a nanosecond per pair (an ROI of 10⁵ voxels
- * takes seconds).
+ * all voxel pairs of the intensity mask, by a direct O(N²) loop for small ROIs and by 3D Fourier transforms of
+ * the zero-padded box, O(P log P), for large ones (a 145,000-voxel ROI: about 0.1 s instead of 15 s).
  *
  * <p>Undefined values: IBSI defines none of the following degenerate cases, and we report {@code NaN} for
  * each rather than invent a convention: elongation and flatness when λ_major = 0 (a single voxel); volume and
