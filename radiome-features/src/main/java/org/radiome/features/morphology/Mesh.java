@@ -7,13 +7,17 @@ package org.radiome.features.morphology;
  * <p>Vertices are stored in <em>doubled voxel units</em>: vertex {@code v} has integer coordinates
  * {@code (vertices[3v], vertices[3v+1], vertices[3v+2])}, and its world position relative to the centre of
  * voxel (0,0,0) is {@code (sx·X/2, sy·Y/2, sz·Z/2)}. Marching cubes on a binary mask at iso-level 0.5 puts
- * every vertex at the midpoint of a lattice edge, so doubled coordinates are exact integers; this lets the
+ * every vertex at the midpoint of a lattice edge or the centre of a lattice cube, so doubled coordinates are
+ * exact integers; this lets the
  * volume and the convex hull be computed with exact integer arithmetic and scaled to millimetres only at the
  * end (scaling the axes is a linear map: it multiplies volumes by {@code sx·sy·sz} and keeps convex hulls
  * convex hulls).
  *
  * <p>Faces are vertex-index triples, counter-clockwise seen from outside the ROI (right-hand normals point
- * out of the ROI, into the background), so the signed volume of a closed ROI surface is positive.
+ * out of the ROI, into the background), so the signed volume of a closed ROI surface is positive. "Closed" means
+ * that every directed edge is used by as many faces as its reverse, so the volume sum is exact; a
+ * {@link MarchingCubes} mesh is a 2-manifold except where it holds pairs of coincident, oppositely oriented faces
+ * (see there).
  *
  * <p>Immutable by convention (arrays are shared, not copied; package-private), so thread-safe.
  */

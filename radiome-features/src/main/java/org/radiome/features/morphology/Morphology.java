@@ -10,9 +10,10 @@ import org.radiome.features.RoiImage;
  * <p>Three representations of the ROI are used, as IBSI defines:
  * <ul>
  *   <li>the <b>surface mesh</b> (WRJH) of the <em>morphological</em> mask: marching cubes on the mask padded
- *   with background, at iso-level 0.5, vertices at edge midpoints, in world units from the voxel spacing
- *   ({@link MarchingCubes}); it gives the volume V, the area A, the maximum diameter, the bounding box and
- *   the convex hull ({@link ConvexHull});</li>
+ *   with background, at iso-level 0.5, vertices at edge midpoints, in world units from the voxel spacing,
+ *   with the cases resolved by Lewiner et al.'s Marching Cubes 33 as scikit-image implements it (the mesh
+ *   behind the IBSI reference values; {@link MarchingCubes}); it gives the volume V, the area A, the maximum
+ *   diameter, the bounding box and the convex hull ({@link ConvexHull});</li>
  *   <li>the <b>voxel-centre point set</b> X_c (4KW8) of the morphological mask: voxel-counting volume,
  *   geometric centre of mass and principal component analysis ({@link PrincipalAxes});</li>
  *   <li>the <b>intensity mask</b> with its intensities X_gl: intensity-weighted centre of mass, integrated
