@@ -116,28 +116,8 @@ public final class Morphology {
         return PrincipalAxes.eigenvalues(mask, nx, ny, nz, sx, sy, sz);
     }
 
-    /**
-     * Extension point for other marching-cubes triangulations (PyRadiomics-compatible mode): the closed loops of
-     * cube-edge midpoints that the surface of corner configuration {@code configuration} (bit k set when corner k is
-     * inside) crosses each cube face along, with the inside corners of ambiguous faces cut off separately; each loop
-     * is a sequence of cube edges, counter-clockwise seen from the background. Corners and edges are numbered as in
-     * Lorensen and Cline (corner k at {@link #cubeCorner}, edge e from corner {@code EDGE_START[e]} to
-     * {@code EDGE_END[e]}: 0–3 around the bottom face, 4–7 around the top, 8–11 upwards).
-     */
-    public static int[][] marchingCubesLoops(int configuration) {
-        if (configuration < 0 || configuration > 255) throw new IllegalArgumentException("configuration " + configuration + " outside 0…255");
-        return MarchingCubes.loops(configuration);
-    }
 
-    /** Doubled cube-local coordinates {x, y, z} (each 0, 1 or 2) of the midpoint of marching-cubes edge {@code edge}. */
-    public static int[] cubeEdgeMidpoint(int edge) {
-        return new int[] {MarchingCubes.midX(edge), MarchingCubes.midY(edge), MarchingCubes.midZ(edge)};
-    }
 
-    /** Cube-local coordinates {x, y, z} (each 0 or 1) of marching-cubes corner {@code corner}. */
-    public static int[] cubeCorner(int corner) {
-        return new int[] {MarchingCubes.CORNER_X[corner], MarchingCubes.CORNER_Y[corner], MarchingCubes.CORNER_Z[corner]};
-    }
 
     /** Degree at which IBSI stops the Legendre series of the ellipsoid surface area (RDD2). */
     static final int ELLIPSOID_SERIES_DEGREE = 20;

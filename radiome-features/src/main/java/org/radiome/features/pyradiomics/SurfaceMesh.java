@@ -4,16 +4,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.radiome.features.morphology.Morphology;
-
 /**
  * The marching-cubes surface that PyRadiomics's 3D shape class measures ({@code calculate_coefficients} in its C
  * extension): its mesh volume and surface area.
  *
  * <p>The surface of each 2×2×2 cube of the mask padded with background crosses the cube faces along loops of edge
- * midpoints; they are the loops of the IBSI mesh ({@link Morphology#marchingCubesLoops}, inside corners of ambiguous
- * faces cut off separately) for the configurations without corner 7. Three PyRadiomics conventions differ from the
- * IBSI mesh of {@code org.radiome.features.morphology}, and each changes the numbers:
+ * midpoints ({@link CubeLoops#loops}, inside corners of ambiguous faces cut off separately) for the configurations
+ * without corner 7. Three PyRadiomics conventions define the numbers:
  * <ol>
  *   <li><b>Complement symmetry</b>: a configuration with corner 7 inside uses the triangles of its complement, with
  *       the sign of their volume reversed. On ambiguous faces this separates the <em>outside</em> corners, so
@@ -26,7 +23,7 @@ import org.radiome.features.morphology.Morphology;
  *       planar, so any triangulation gives the same area and volume.</li>
  *   <li>The volume is the signed sum {@code Σ a·(b×c)/6} over all triangles, without the absolute value.</li>
  * </ol>
- * Corner and edge numbering is Lorensen and Cline's (see {@link Morphology#marchingCubesLoops}). Stateless; the
+ * Corner and edge numbering is Lorensen and Cline's (see {@link CubeLoops}). Stateless; the
  * tables are built once and never written afterwards. Thread-safe.
  */
 final class SurfaceMesh {
@@ -66,7 +63,7 @@ final class SurfaceMesh {
     static double[] volumeAndArea(boolean[] mask, int nx, int ny, int nz, double sx, double sy, double sz) {
         double[] mx = new double[12], my = new double[12], mz = new double[12];
         int[][] corner = new int[8][];
-        for (int k = 0; k < 8; k++) corner[k] = Morphology.cubeCorner(k);
+        for (int k = 0; k < 8; k++) corner[k] = new int[] {CubeLoops.CORNER_X[k], CubeLoops.CORNER_Y[k], CubeLoops.CORNER_Z[k]};
         double volume = 0, area = 0;
         for (int z = -1; z < nz; z++) {
             for (int y = -1; y < ny; y++) {
@@ -83,10 +80,9 @@ final class SurfaceMesh {
                     if (config == 0) continue;
                     int[] t = TRIANGLES[config];
                     for (int e = 0; e < 12; e++) {
-                        int[] m = Morphology.cubeEdgeMidpoint(e);
-                        mx[e] = (x + 0.5 * m[0]) * sx;
-                        my[e] = (y + 0.5 * m[1]) * sy;
-                        mz[e] = (z + 0.5 * m[2]) * sz;
+                        mx[e] = (x + 0.5 * CubeLoops.midX(e)) * sx;
+                        my[e] = (y + 0.5 * CubeLoops.midY(e)) * sy;
+                        mz[e] = (z + 0.5 * CubeLoops.midZ(e)) * sz;
                     }
                     for (int f = 0; f < t.length; f += 3) {
                         int a = t[f], b = t[f + 1], c = t[f + 2];
@@ -117,7 +113,7 @@ final class SurfaceMesh {
         table[0] = new int[0];
         for (int config = 1; config < 128; config++) {
             int[] out = new int[0];
-            for (int[] loop : Morphology.marchingCubesLoops(config)) {
+            for (int[] loop : CubeLoops.loops(config)) {
                 int[] triangles = loop.length < 5 ? fan(loop) : chosen(loop, choices.get(config), config);
                 int n = out.length;
                 out = Arrays.copyOf(out, n + triangles.length);
