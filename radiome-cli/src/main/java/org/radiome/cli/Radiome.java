@@ -28,7 +28,11 @@ public final class Radiome implements Runnable {
         return cl;
     }
 
+    /** PixelMed logs through java.util.logging; our errors already say what failed, in one line. Held strongly. */
+    private static final java.util.logging.Logger PIXELMED_LOG = java.util.logging.Logger.getLogger("com.pixelmed");
+
     public static void main(String[] args) {
+        PIXELMED_LOG.setLevel(java.util.logging.Level.OFF);
         System.exit(commandLine().execute(args));
     }
 

@@ -64,8 +64,8 @@ final class ContourRasteriser {
                             + ": not in a plane parallel to the image slices (the image's slice normal differs from the contour's)");
                 }
             }
-            long slice = Math.round(kMean);
-            if (slice < 0 || slice >= nz || Math.abs(kMean - slice) > 0.5 + 1e-9) {
+            long slice = Math.max(0, Math.min(nz - 1, Math.round(kMean)));
+            if (Math.abs(kMean - slice) > 0.5 + 1e-9) {
                 double zMm = contour[2];
                 throw new ImageReadException(file, "ROI '" + roi + "', contour " + number + " (plane at z = "
                         + String.format(Locale.ROOT, "%.2f", zMm) + " mm) is more than half a slice spacing from every slice "

@@ -49,7 +49,10 @@ public final class DicomFiles {
 
     private static RoiSet rtStructRois(Path file, LoadedImage image, ImageReadOptions options) throws ImageReadException {
         RtStruct rs = RtStruct.read(file);
-        if (image.seriesInstanceUid() != null && !rs.referencedSeries().isEmpty()
+        boolean sameFrame = rs.names().stream().map(n -> rs.roi(n).frameOfReferenceUid())
+                .allMatch(f -> f == null || image.frameOfReferenceUid() == null || f.equals(image.frameOfReferenceUid()));
+        // another frame of reference is an error when a ROI is placed; the same one drawn on another series is fine
+        if (sameFrame && image.seriesInstanceUid() != null && !rs.referencedSeries().isEmpty()
                 && !rs.referencedSeries().contains(image.seriesInstanceUid())) {
             options.warnings().accept(file + ": drawn on another series than the image; contours are placed by position "
                     + "(the frame of reference is checked)");

@@ -196,8 +196,8 @@ public final class DicomSeg {
             if (Math.abs(v[0]) > 0.01 || Math.abs(v[1]) > 0.01) {
                 throw seg.error(where + ": in-plane position differs from the image's grid (a SEG on another grid is not resampled)");
             }
-            long k = Math.round(v[2]);
-            if (k < 0 || k >= grid.nz() || Math.abs(v[2] - k) > 0.5 + 1e-9) {
+            long k = Math.max(0, Math.min(grid.nz() - 1, Math.round(v[2])));
+            if (Math.abs(v[2] - k) > 0.5 + 1e-9) {
                 throw seg.error(where + " is more than half a slice spacing from every slice of the image (it lies outside the image)");
             }
             return (int) k;

@@ -65,8 +65,7 @@ public final class DicomSegWriter {
         DicomSeries series = DicomSeriesReader.read(referenceImage, options);
         String mismatch = series.volume().grid().describeDifference(grid);
         if (mismatch != null) throw new ImageReadException(referenceImage, "the masks are not on this series' grid: " + mismatch);
-        List<DicomObject> headers = DicomSeriesReader.imageHeaders(referenceImage,
-                Files.isDirectory(referenceImage) ? DicomSeriesReader.listFolder(referenceImage) : List.of(referenceImage),
+        List<DicomObject> headers = DicomSeriesReader.imageHeaders(referenceImage, DicomSeriesReader.filesOf(referenceImage),
                 options.withWarnings(w -> { }));
         headers.removeIf(h -> !series.seriesInstanceUid().equals(h.string(TagFromName.SeriesInstanceUID)));
         try {

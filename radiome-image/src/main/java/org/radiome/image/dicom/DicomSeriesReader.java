@@ -47,8 +47,12 @@ public final class DicomSeriesReader {
     /** Reads the series in a folder, or the series of one file (a single slice or an enhanced multi-frame image). */
     public static DicomSeries read(Path folderOrFile, ImageReadOptions options) throws ImageReadException {
         if (!Files.exists(folderOrFile)) throw new ImageReadException(folderOrFile, "file not found");
-        if (Files.isDirectory(folderOrFile)) return read(folderOrFile, listFolder(folderOrFile), options);
-        return read(folderOrFile, List.of(folderOrFile), options);
+        return read(folderOrFile, filesOf(folderOrFile), options);
+    }
+
+    /** The files of a folder (not its subfolders), or the file itself. */
+    static List<Path> filesOf(Path folderOrFile) throws ImageReadException {
+        return Files.isDirectory(folderOrFile) ? listFolder(folderOrFile) : List.of(folderOrFile);
     }
 
     /** Reads the series among {@code files}; {@code source} names the whole in errors. */
@@ -72,15 +76,16 @@ public final class DicomSeriesReader {
     /** The headers of the image files, skipping (with a warning) non-DICOM files and non-image objects. */
     static List<DicomObject> imageHeaders(Path source, List<Path> files, ImageReadOptions options) throws ImageReadException {
         List<DicomObject> headers = new ArrayList<>();
+        boolean oneFile = files.size() == 1 && files.get(0).equals(source);
         for (Path file : files) {
             if (!DicomObject.isPart10(file)) {
-                if (files.size() == 1) throw new ImageReadException(file, "not a DICOM file (no DICM marker at byte 128)");
+                if (oneFile) throw new ImageReadException(file, "not a DICOM file (no DICM marker at byte 128)");
                 options.warnings().accept(file + ": skipped, not a DICOM file");
                 continue;
             }
             DicomObject header = DicomObject.readHeader(file);
             if (!isImage(header)) {
-                if (files.size() == 1) throw new ImageReadException(file, "not a DICOM image (" + describe(header) + ")");
+                if (oneFile) throw new ImageReadException(file, "not a DICOM image (" + describe(header) + ")");
                 options.warnings().accept(file + ": skipped, not an image (" + describe(header) + ")");
                 continue;
             }

@@ -38,7 +38,7 @@ final class PixelValues {
             if (obj.attribute(TagFromName.FloatPixelData) != null || obj.attribute(TagFromName.DoubleFloatPixelData) != null) {
                 throw obj.error("float pixel data is not supported");
             }
-            throw obj.missing(TagFromName.PixelData, "Pixel Data");
+            throw obj.error("missing or truncated Pixel Data (7FE0,0010)");
         }
         try {
             switch (allocated) {
