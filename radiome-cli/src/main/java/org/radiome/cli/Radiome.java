@@ -28,11 +28,12 @@ public final class Radiome implements Runnable {
         return cl;
     }
 
-    /** PixelMed logs through java.util.logging; our errors already say what failed, in one line. Held strongly. */
-    private static final java.util.logging.Logger PIXELMED_LOG = java.util.logging.Logger.getLogger("com.pixelmed");
+    /** The DICOM library's logger: our errors already say what failed, in one line. Held strongly (JUL keeps weak references). */
+    private static final java.util.logging.Logger DICOM_LIBRARY_LOG =
+            java.util.logging.Logger.getLogger(org.radiome.image.dicom.DicomFiles.LIBRARY_LOGGER);
 
     public static void main(String[] args) {
-        PIXELMED_LOG.setLevel(java.util.logging.Level.OFF);
+        DICOM_LIBRARY_LOG.setLevel(java.util.logging.Level.OFF);
         System.exit(commandLine().execute(args));
     }
 

@@ -131,6 +131,26 @@ class ExtractDicomTest {
         assertOneLineError(run, "DCM_IMG_00011.dcm", "truncated");
     }
 
+    /** A corrupt Pixel Data length (2 GiB in a 80 kB file, implicit VR): an error, not an out-of-memory crash. */
+    @Test
+    void corrupt_pixel_data_length_names_the_file() throws IOException {
+        Path image = imageCopy();
+        Path f = image.resolve("DCM_IMG_00012.dcm");
+        byte[] all = Files.readAllBytes(f);
+        int at = -1;
+        for (int i = 132; i + 8 <= all.length && at < 0; i++) {
+            if (all[i] == (byte) 0xE0 && all[i + 1] == 0x7F && all[i + 2] == 0x10 && all[i + 3] == 0x00) at = i + 4;
+        }
+        assertThat(at).isPositive();
+        all[at] = (byte) 0xF0;
+        all[at + 1] = (byte) 0xFF;
+        all[at + 2] = (byte) 0xFF;
+        all[at + 3] = (byte) 0x7F;
+        Files.write(f, all);
+        CliRun run = extract(image.toString(), CliRun.path(RTSTRUCT), "--roi", "GTV-1");
+        assertOneLineError(run, "DCM_IMG_00012.dcm", "Pixel Data", "corrupt");
+    }
+
     @Test
     void folder_without_dicom_images() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("empty"));

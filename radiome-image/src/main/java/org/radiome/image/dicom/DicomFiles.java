@@ -23,6 +23,12 @@ import com.pixelmed.dicom.TagFromName;
 public final class DicomFiles {
     private DicomFiles() {}
 
+    /**
+     * The java.util.logging logger under which the DICOM library logs (through SLF4J when a binding is
+     * present): an application that reports failures itself, like the CLI, may silence it.
+     */
+    public static final String LIBRARY_LOGGER = "com.pixelmed";
+
     /** True for a folder, a {@code .dcm} file, or a file with the DICOM Part 10 marker. */
     public static boolean isDicom(Path path) {
         if (Files.isDirectory(path)) return true;

@@ -1,10 +1,14 @@
 package org.radiome.image.dicom;
 
+import java.io.IOException;
+import java.nio.file.Files;
+
 import org.radiome.image.io.ImageReadException;
 
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.TransferSyntax;
 
 /**
  * The stored pixel values of a fully read (and, for compressed transfer syntaxes, decompressed)
@@ -40,6 +44,7 @@ final class PixelValues {
             }
             throw obj.error("missing or truncated Pixel Data (7FE0,0010)");
         }
+        checkLength(obj, pixels);
         try {
             switch (allocated) {
                 case 16: return new PixelValues(pixels.getShortValues(), null, stored, signed);
@@ -48,6 +53,28 @@ final class PixelValues {
             }
         } catch (DicomException | RuntimeException e) {
             throw obj.error("cannot decode pixel data: " + e.getMessage());
+        } catch (OutOfMemoryError e) { // a corrupt length that passed the checks: report, do not crash
+            throw obj.error("pixel data too large to read (" + pixels.getVL() + " bytes declared)");
+        }
+    }
+
+    /**
+     * Native (uncompressed) pixel data are read lazily from the file: a declared length beyond the file's
+     * end means a truncated or corrupt file, reported before anything is allocated for it.
+     */
+    private static void checkLength(DicomObject obj, Attribute pixels) throws ImageReadException {
+        String ts = obj.transferSyntax();
+        boolean nativeEncoding = ts == null || ts.equals(TransferSyntax.ImplicitVRLittleEndian)
+                || ts.equals(TransferSyntax.ExplicitVRLittleEndian) || ts.equals(TransferSyntax.ExplicitVRBigEndian);
+        if (!nativeEncoding) return;
+        long fileSize;
+        try {
+            fileSize = Files.size(obj.file);
+        } catch (IOException e) {
+            throw obj.error("cannot read: " + e.getMessage());
+        }
+        if (pixels.getVL() > fileSize) {
+            throw obj.error("Pixel Data (7FE0,0010) declares " + pixels.getVL() + " bytes, more than the file holds (truncated or corrupt file)");
         }
     }
 
