@@ -1,6 +1,7 @@
 package org.radiome.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +15,9 @@ import org.radiome.features.ExtractionSettings;
 import org.radiome.features.compliance.ReferenceTable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code radiome demo}: the main job on bundled sample data, with an IBSI compliance check. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -24,11 +27,15 @@ import picocli.CommandLine.Option;
             "     published reference values (the IBSI workbook's tolerance rule);",
             "  2. PyRadiomics' brain1 MR case (label 1) with settings/native.yaml."})
 final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: radiome-output/demo).")
     Path out = Path.of("radiome-output", "demo");
 
     @Override
     public Integer call() throws UserFacingException {
+        PrintWriter stdout = spec.commandLine().getOut();
         Path home = Path.of(System.getProperty("radiome.home", "."));
         Path data = home.resolve("data");
         if (!Files.isDirectory(data.resolve("ibsi-1"))) {
@@ -48,18 +55,18 @@ final class DemoCommand implements Callable<Integer> {
             if (phantom.features().contains(r.tag()) && r.matches(phantom.features().get(r.tag()))) {
                 matched++;
             } else {
-                System.out.println("  mismatch: " + r.tag() + " expected " + r.value() + " ± " + r.tolerance()
+                stdout.println("  mismatch: " + r.tag() + " expected " + r.value() + " ± " + r.tolerance()
                         + ", got " + (phantom.features().contains(r.tag()) ? phantom.features().get(r.tag()) : "nothing"));
             }
         }
-        System.out.printf("IBSI-1 digital phantom: %d features, %d of %d IBSI reference values reproduced -> %s%n",
+        stdout.printf("IBSI-1 digital phantom: %d features, %d of %d IBSI reference values reproduced -> %s%n",
                 phantom.features().size(), matched, withValue, phantomCsv);
 
         Path brainCsv = out.resolve("brain1.csv");
         ExtractionSettings nat = ExtractCommand.loadSettings(home.resolve("settings/native.yaml"), null);
         long t0 = System.nanoTime();
         RoiResult brain = run("brain1", data.resolve("pyradiomics/brain1_image.nrrd"), data.resolve("pyradiomics/brain1_label.nrrd"), "1", nat, brainCsv);
-        System.out.printf("brain1 MR (label 1, settings/native.yaml): %d features in %.2f s -> %s%n",
+        stdout.printf("brain1 MR (label 1, settings/native.yaml): %d features in %.2f s -> %s%n",
                 brain.features().size(), (System.nanoTime() - t0) / 1e9, brainCsv);
         return matched == withValue ? 0 : 1;
     }

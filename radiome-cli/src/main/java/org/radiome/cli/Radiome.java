@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Radiome: IBSI-compliant radiomics feature extraction.",
-        subcommands = {ExtractCommand.class, DemoCommand.class, FeaturesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ExtractCommand.class, DemoCommand.class, FeaturesCommand.class, org.radiome.cli.analyze.AnalyzeCommand.class, CommandLine.HelpCommand.class})
 public final class Radiome implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -23,6 +23,7 @@ public final class Radiome implements Runnable {
     /** Builds the command line with Radiome's error handling: one line on stderr per problem, no stack traces. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Radiome());
+        cl.setUsageHelpWidth(110);
         cl.setExecutionExceptionHandler(Radiome::handleFailure);
         cl.setParameterExceptionHandler(Radiome::handleUsageError);
         return cl;
@@ -40,11 +41,11 @@ public final class Radiome implements Runnable {
     private static int handleFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         if (e instanceof UserFacingException u) {
-            err.println("radiome " + cl.getCommandName() + ": " + u.getMessage());
+            err.println(cl.getCommandSpec().qualifiedName() + ": " + u.getMessage());
             return u.exitCode();
         }
         // A defect in Radiome: say so briefly; the stack trace only on request.
-        err.println("radiome " + cl.getCommandName() + ": internal error: " + e);
+        err.println(cl.getCommandSpec().qualifiedName() + ": internal error: " + e);
         if (System.getenv("RADIOME_DEBUG") != null) e.printStackTrace(err);
         else err.println("radiome: set RADIOME_DEBUG=1 for details and please report it");
         return 70;
@@ -53,8 +54,8 @@ public final class Radiome implements Runnable {
     private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("radiome " + cl.getCommandName() + ": " + e.getMessage());
-        err.println("Try 'radiome " + (cl.getParent() == null ? "" : cl.getCommandName() + " ") + "--help' for usage.");
+        err.println(cl.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
         return 2;
     }
 }

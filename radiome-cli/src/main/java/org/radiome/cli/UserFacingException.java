@@ -1,15 +1,15 @@
 package org.radiome.cli;
 
 /** A problem with the user's input, reported as one line on stderr with a non-zero exit code. */
-final class UserFacingException extends Exception {
+public final class UserFacingException extends Exception {
     private static final long serialVersionUID = 1L;
     private final int exitCode;
 
-    UserFacingException(String message) {
+    public UserFacingException(String message) {
         this(message, 1);
     }
 
-    UserFacingException(String message, int exitCode) {
+    public UserFacingException(String message, int exitCode) {
         super(message);
         this.exitCode = exitCode;
     }

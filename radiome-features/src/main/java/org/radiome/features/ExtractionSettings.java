@@ -13,6 +13,7 @@ import org.radiome.features.glszm.GlszmSettings;
 import org.radiome.features.ivh.IvhSettings;
 import org.radiome.features.ngldm.NgldmSettings;
 import org.radiome.features.ngtdm.NgtdmSettings;
+import org.radiome.features.preprocess.PreprocessingSettings;
 
 /**
  * Everything that determines the feature values of one ROI, once the image and mask are given.
@@ -20,6 +21,8 @@ import org.radiome.features.ngtdm.NgtdmSettings;
  *
  * @param families       the families to compute, in {@link Family} order
  * @param discretisation grey-level discretisation for the intensity histogram and texture families
+ * @param preprocessing  the IBSI image processing before the families run (rounding, interpolation,
+ *                       re-segmentation, diagnostics)
  */
 public record ExtractionSettings(
         Set<Family> families,
@@ -30,7 +33,15 @@ public record ExtractionSettings(
         GlszmSettings glszm,
         GldzmSettings gldzm,
         NgtdmSettings ngtdm,
-        NgldmSettings ngldm) {
+        NgldmSettings ngldm,
+        PreprocessingSettings preprocessing) {
+
+    /** Settings without preprocessing: the image and mask are used as they are. */
+    public ExtractionSettings(Set<Family> families, DiscretisationSettings discretisation, IvhSettings ivh,
+                              GlcmSettings glcm, GlrlmSettings glrlm, GlszmSettings glszm, GldzmSettings gldzm,
+                              NgtdmSettings ngtdm, NgldmSettings ngldm) {
+        this(families, discretisation, ivh, glcm, glrlm, glszm, gldzm, ngtdm, ngldm, PreprocessingSettings.none());
+    }
 
     public ExtractionSettings {
         Objects.requireNonNull(families, "families");
@@ -44,6 +55,7 @@ public record ExtractionSettings(
         Objects.requireNonNull(gldzm, "gldzm");
         Objects.requireNonNull(ngtdm, "ngtdm");
         Objects.requireNonNull(ngldm, "ngldm");
+        Objects.requireNonNull(preprocessing, "preprocessing");
     }
 
     /** The same settings computing only {@code selected} (intersected with the configured families). */
@@ -52,6 +64,6 @@ public record ExtractionSettings(
         keep.addAll(families);
         keep.retainAll(selected);
         if (keep.isEmpty()) throw new IllegalArgumentException("none of the requested families is enabled in the settings");
-        return new ExtractionSettings(keep, discretisation, ivh, glcm, glrlm, glszm, gldzm, ngtdm, ngldm);
+        return new ExtractionSettings(keep, discretisation, ivh, glcm, glrlm, glszm, gldzm, ngtdm, ngldm, preprocessing);
     }
 }

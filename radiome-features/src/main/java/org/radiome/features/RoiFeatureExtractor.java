@@ -20,7 +20,10 @@ import org.radiome.features.local.LocalIntensity;
 import org.radiome.features.morphology.Morphology;
 import org.radiome.features.ngldm.Ngldm;
 import org.radiome.features.ngtdm.Ngtdm;
+import org.radiome.features.preprocess.Preprocessor;
 import org.radiome.features.statistics.IntensityStatistics;
+import org.radiome.image.Mask;
+import org.radiome.image.Volume;
 
 /**
  * Computes the configured feature families of one preprocessed ROI. The grey levels are discretised
@@ -31,6 +34,20 @@ import org.radiome.features.statistics.IntensityStatistics;
  */
 public final class RoiFeatureExtractor {
     private RoiFeatureExtractor() {}
+
+    /**
+     * Runs the settings' preprocessing ({@link Preprocessor}) on an image and its ROI mask (same grid), then
+     * computes the families; the diagnostic features, if asked for, come first.
+     *
+     * @throws IllegalArgumentException if the grids differ or the ROI is empty after preprocessing
+     */
+    public static FeatureSet extract(Volume image, Mask roi, ExtractionSettings settings) {
+        Preprocessor.Result processed = Preprocessor.run(image, roi, settings.preprocessing());
+        FeatureSet all = new FeatureSet();
+        all.addAll(processed.diagnostics());
+        all.addAll(extract(processed.roi(), settings));
+        return all;
+    }
 
     /** Computes the families one after the other on the calling thread. */
     public static FeatureSet extract(RoiImage roi, ExtractionSettings settings) {

@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.radiome.features.ExtractionSettings;
 import org.radiome.features.FeatureSet;
 import org.radiome.features.RoiFeatureExtractor;
-import org.radiome.features.RoiImage;
+import org.radiome.image.LabelMap;
 import org.radiome.image.Mask;
 import org.radiome.image.Volume;
 import org.radiome.image.io.ImageFiles;
@@ -20,7 +20,9 @@ import org.radiome.image.io.RoiSet;
 /**
  * Extracts the features of one case from an image (file or DICOM series) and a mask (label map,
  * RTSTRUCT or DICOM-SEG): reads both, places the ROIs on the image's grid (see
- * {@link ImageFiles#readRois}), selects the ROI and computes the configured families. Every failure becomes an
+ * {@link ImageFiles#readRois}), selects the ROI, runs the configured preprocessing (interpolation,
+ * re-segmentation; see {@link org.radiome.features.preprocess.Preprocessor}) and computes the
+ * configured families. Every failure becomes an
  * {@link ExtractionException} whose message names the file and the problem.
  *
  * <p>Stateless and thread-safe.
@@ -73,7 +75,7 @@ public final class CaseExtractor {
             throws ExtractionException {
         FeatureSet features;
         try {
-            features = RoiFeatureExtractor.extract(RoiImage.of(image, mask), settings);
+            features = RoiFeatureExtractor.extract(image, mask, settings);
         } catch (IllegalArgumentException e) {
             throw new ExtractionException("case " + caseId + ", ROI " + roiName + ": " + e.getMessage(), e);
         }
@@ -83,6 +85,15 @@ public final class CaseExtractor {
     static LoadedImage readImage(Path file, ImageReadOptions options) throws ExtractionException {
         try {
             return ImageFiles.load(file, options);
+        } catch (ImageReadException e) {
+            throw new ExtractionException(e.getMessage(), e);
+        }
+    }
+
+    /** A label-map mask (NIfTI, NRRD), for callers that need its labels as such. */
+    static LabelMap readMask(Path file) throws ExtractionException {
+        try {
+            return ImageFiles.readLabels(file);
         } catch (ImageReadException e) {
             throw new ExtractionException(e.getMessage(), e);
         }

@@ -26,6 +26,10 @@ import org.radiome.features.glszm.GlszmSettings;
 import org.radiome.features.ivh.IvhSettings;
 import org.radiome.features.ngldm.NgldmSettings;
 import org.radiome.features.ngtdm.NgtdmSettings;
+import org.radiome.features.preprocess.InterpolationSettings;
+import org.radiome.features.preprocess.Interpolator;
+import org.radiome.features.preprocess.PreprocessingSettings;
+import org.radiome.features.preprocess.ResegmentationSettings;
 import org.radiome.features.texture.TextureDimension;
 
 /**
@@ -73,9 +77,16 @@ public final class SettingsReader {
             }
         }
 
+        PreprocessingSettings preprocessing = parsePreprocessing(root);
+        ResegmentationSettings reseg = preprocessing.resegmentation();
+
         Section disc = root.section("discretisation", true);
         DiscretisationSettings discretisation = switch (disc.choice("method", "none", "fixed_bin_size", "fixed_bin_number")) {
-            case "fixed_bin_size" -> DiscretisationSettings.fixedBinSize(disc.positiveDouble("bin_width"), disc.optionalDouble("lower_bound"));
+            case "fixed_bin_size" -> {
+                // IBSI: X_min of fixed bin size is the lower bound of the re-segmentation range
+                Double lower = disc.optionalDouble("lower_bound");
+                yield DiscretisationSettings.fixedBinSize(disc.positiveDouble("bin_width"), lower != null ? lower : reseg.lower());
+            }
             case "fixed_bin_number" -> DiscretisationSettings.fixedBinNumber(disc.intAtLeast("bin_count", 1));
             default -> DiscretisationSettings.none();
         };
@@ -84,15 +95,16 @@ public final class SettingsReader {
         Section ivhSection = root.section("ivh", false);
         IvhSettings ivh;
         if (ivhSection == null) {
-            ivh = IvhSettings.discrete(null, null);
+            ivh = IvhSettings.discrete(reseg.lower(), reseg.upper());
         } else {
             String method = ivhSection.choice("method", "none", "fixed_bin_size", "fixed_bin_number");
             double[] range = ivhSection.optionalRange("range");
-            Double lo = range == null ? null : range[0];
-            Double hi = range == null ? null : range[1];
+            // IBSI: the re-segmentation range is the IVH's total range unless the settings give one
+            Double lo = range == null ? reseg.lower() : (Double) range[0];
+            Double hi = range == null ? reseg.upper() : (Double) range[1];
             ivh = switch (method) {
                 case "fixed_bin_size" -> {
-                    if (lo == null) throw ivhSection.error("range", "fixed_bin_size needs range: [min, max]");
+                    if (lo == null) throw ivhSection.error("range", "fixed_bin_size needs range: [min, max] (or a resegmentation range)");
                     yield new IvhSettings(IvhSettings.Method.FIXED_BIN_SIZE, ivhSection.positiveDouble("bin_width"), 0, lo, hi);
                 }
                 case "fixed_bin_number" -> new IvhSettings(IvhSettings.Method.FIXED_BIN_NUMBER, 1, ivhSection.intAtLeast("bin_count", 1), lo, hi);
@@ -140,7 +152,38 @@ public final class SettingsReader {
         root.finish();
         return new ExtractionSettings(families, discretisation, ivh,
                 new GlcmSettings(glcmDistance, symmetric, dims), new GlrlmSettings(dims), new GlszmSettings(dims),
-                new GldzmSettings(dims), new NgtdmSettings(ngtdmDistance, dims), new NgldmSettings(ngldmDistance, ngldmCoarseness, dims));
+                new GldzmSettings(dims), new NgtdmSettings(ngtdmDistance, dims), new NgldmSettings(ngldmDistance, ngldmCoarseness, dims),
+                preprocessing);
+    }
+
+    /** The keys {@code round_intensities}, {@code diagnostics} and the sections {@code interpolation} and {@code resegmentation}. */
+    private static PreprocessingSettings parsePreprocessing(Section root) throws SettingsException {
+        boolean round = root.optionalBoolean("round_intensities", false);
+        boolean diagnostics = root.optionalBoolean("diagnostics", false);
+
+        InterpolationSettings interpolation = null;
+        Section interp = root.section("interpolation", false);
+        if (interp != null) {
+            Double[] spacing = interp.spacing("spacing");
+            Interpolator image = interp.interpolator("image", null);
+            Interpolator mask = interp.interpolator("mask", Interpolator.LINEAR);
+            if (mask == Interpolator.CUBIC_SPLINE) throw interp.error("mask", "must be nearest or linear (a cubic spline gives no meaningful mask)");
+            double threshold = interp.optionalDouble("partial_volume_threshold", 0.5);
+            if (!(threshold > 0 && threshold <= 1)) throw interp.error("partial_volume_threshold", "must lie in (0, 1], was " + threshold);
+            interp.finish();
+            interpolation = new InterpolationSettings(spacing[0], spacing[1], spacing[2], image, mask, threshold);
+        }
+
+        ResegmentationSettings reseg = ResegmentationSettings.none();
+        Section rs = root.section("resegmentation", false);
+        if (rs != null) {
+            Double[] range = rs.openRange("range");
+            Double sigma = rs.optionalDouble("outlier_sigma");
+            if (sigma != null && !(sigma > 0)) throw rs.error("outlier_sigma", "must be > 0, was " + sigma);
+            rs.finish();
+            reseg = new ResegmentationSettings(range[0], range[1], sigma);
+        }
+        return new PreprocessingSettings(round, interpolation, reseg, diagnostics);
     }
 
     /** A YAML mapping that remembers which keys were read, so unknown keys can be reported. */
@@ -234,6 +277,54 @@ public final class SettingsReader {
             if (n == null) return dflt;
             if (!n.isBoolean()) throw error(k, "expected true or false, found '" + n.asText() + "'");
             return n.asBoolean();
+        }
+
+        double optionalDouble(String k, double dflt) throws SettingsException {
+            JsonNode n = node(k);
+            return n == null ? dflt : number(k, n);
+        }
+
+        /** [x, y, z] spacings in mm; null (or ~) keeps that axis. */
+        Double[] spacing(String k) throws SettingsException {
+            JsonNode n = node(k);
+            if (n == null) throw error(k, "missing (required): [x, y, z] in mm, null to keep an axis, e.g. [2, 2, null] for in-plane only");
+            if (!n.isArray() || n.size() != 3) throw error(k, "expected [x, y, z] in mm (null keeps an axis), found '" + n + "'");
+            Double[] out = new Double[3];
+            boolean any = false;
+            for (int a = 0; a < 3; a++) {
+                JsonNode e = n.get(a);
+                if (e == null || e.isNull()) continue;
+                double v = number(k, e);
+                if (!(v > 0)) throw error(k, "spacing must be > 0, was " + e.asText());
+                out[a] = v;
+                any = true;
+            }
+            if (!any) throw error(k, "sets no axis; leave out the interpolation section to keep the native grid");
+            return out;
+        }
+
+        Interpolator interpolator(String k, Interpolator dflt) throws SettingsException {
+            JsonNode n = node(k);
+            if (n == null) {
+                if (dflt == null) throw error(k, "missing; one of nearest, linear, cubic_spline");
+                return dflt;
+            }
+            try {
+                return Interpolator.parse(n.asText());
+            } catch (IllegalArgumentException e) {
+                throw error(k, e.getMessage());
+            }
+        }
+
+        /** [min, max] where either end may be null (open); absent: both open. */
+        Double[] openRange(String k) throws SettingsException {
+            JsonNode n = node(k);
+            if (n == null) return new Double[2];
+            if (!n.isArray() || n.size() != 2) throw error(k, "expected [min, max] (null for an open end)");
+            Double lo = n.get(0).isNull() ? null : number(k, n.get(0));
+            Double hi = n.get(1).isNull() ? null : number(k, n.get(1));
+            if (lo != null && hi != null && !(lo <= hi)) throw error(k, "min must not exceed max, was [" + lo + ", " + hi + "]");
+            return new Double[] {lo, hi};
         }
 
         double[] optionalRange(String k) throws SettingsException {

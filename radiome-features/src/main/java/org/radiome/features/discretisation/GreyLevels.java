@@ -7,8 +7,9 @@ import java.util.Objects;
  * over the same box as the {@link org.radiome.features.RoiImage} it came from (x fastest).
  *
  * <p>{@code levelCount} is N_g in IBSI formulas: the number of bins of the discretisation (fixed bin
- * number), the bins spanning the re-segmentation range (fixed bin size with a range), or the highest
- * level present. Read-only, so thread-safe.
+ * number), otherwise the highest level present in the ROI (fixed bin size, and no discretisation). With
+ * these definitions the IBSI lung phantom configurations reproduce their reference values (A and C use
+ * fixed bin size, B, D and E fixed bin number). Read-only, so thread-safe.
  */
 public final class GreyLevels {
     private final int nx, ny, nz;

@@ -146,6 +146,34 @@ public final class Glcm {
         return out;
     }
 
+    /**
+     * Extension point for modes that aggregate directions their own way (PyRadiomics-compatible mode): the
+     * co-occurrence matrix of {@code levels} for one offset {@code (dx, dy, dz)} (a direction times the distance),
+     * counted over the whole box, as {@code ng × ng} row-major counts, {@code (i − 1) * ng + (j − 1)} for a voxel of
+     * level {@code i} whose neighbour at the offset has level {@code j}. With {@code symmetric} each pair is also
+     * counted as {@code (j, i)}, IBSI's {@code M + M^T}.
+     */
+    public static double[] cooccurrenceMatrix(GreyLevels levels, int dx, int dy, int dz, boolean symmetric) {
+        Objects.requireNonNull(levels, "levels");
+        checkLevels(levels);
+        final int ng = levels.levelCount();
+        double[] counts = new double[ng * ng];
+        CooccurrenceCounter.count(levels.levels(), levels.nx(), levels.ny(), levels.nz(), ng, dx, dy, dz, 0, levels.nz(),
+                symmetric, counts);
+        return counts;
+    }
+
+    /**
+     * Extension point: the 25 {@link Feature}s (indexed by ordinal) of one {@code ng × ng} co-occurrence matrix of
+     * non-negative (possibly weighted) counts, with {@code ng} as N_g of the normalised inverse differences; null if
+     * the matrix is empty. Degenerate single-level matrices as in {@link GlcmFeatureCalculator}.
+     */
+    public static double[] featuresOf(double[] counts, int ng) {
+        if (counts.length != ng * ng) throw new IllegalArgumentException("matrix of " + counts.length + " values is not " + ng + "×" + ng);
+        double[] values = new double[GlcmFeatureCalculator.featureCount()];
+        return new GlcmFeatureCalculator(ng).compute(counts, values) ? values : null;
+    }
+
     /** 2D (per slice) and 2.5D (slice-merged) aggregations over the in-plane directions. */
     private static void computeSliceWise(GreyLevels g, GlcmSettings settings, boolean want2D, boolean want25D,
                                          Map<TextureAggregation, double[]> out) {

@@ -128,6 +128,36 @@ public final class Glrlm {
         return out;
     }
 
+    /**
+     * Extension point for modes that aggregate directions their own way (PyRadiomics-compatible mode): the run
+     * length matrix of {@code levels} along direction {@code (dx, dy, dz)} over the whole box, as
+     * {@code ng × }{@link #maxRunLength} row-major counts, {@code (i − 1) * maxRun + (j − 1)} for runs of level
+     * {@code i} and length {@code j}.
+     */
+    public static double[] runLengthMatrix(GreyLevels levels, int dx, int dy, int dz) {
+        Objects.requireNonNull(levels, "levels");
+        countRoiVoxels(levels); // validates the levels
+        final int ng = levels.levelCount(), maxRun = maxRun(levels);
+        double[] counts = new double[ng * maxRun];
+        RunLengthCounter.count(levels.levels(), levels.nx(), levels.ny(), levels.nz(), ng, maxRun, dx, dy, dz, 0,
+                levels.nz(), counts);
+        return counts;
+    }
+
+    /** The number of run length columns of {@link #runLengthMatrix}: the longest line through the box. */
+    public static int maxRunLength(GreyLevels levels) { return maxRun(levels); }
+
+    /**
+     * Extension point: the 16 {@link Feature}s (indexed by ordinal) of one run length matrix of non-negative
+     * (possibly weighted) counts built from {@code voxels} ROI voxels (N_v, summed over merged matrices); null if
+     * the matrix holds no run.
+     */
+    public static double[] featuresOf(double[] counts, int ng, int maxRun, double voxels) {
+        if (counts.length != ng * maxRun) throw new IllegalArgumentException("matrix of " + counts.length + " values is not " + ng + "×" + maxRun);
+        double[] values = new double[GlrlmFeatureCalculator.featureCount()];
+        return new GlrlmFeatureCalculator(ng, maxRun).compute(counts, voxels, values) ? values : null;
+    }
+
     /** 2D: per slice and in-plane direction (averaged), and per slice with directions merged. */
     private static void computeTwoD(GreyLevels g, Map<TextureAggregation, double[]> out) {
         final int ng = g.levelCount(), nx = g.nx(), ny = g.ny(), nz = g.nz(), maxRun = maxRun(g);

@@ -7,6 +7,7 @@ import org.radiome.features.FeatureSet;
 import org.radiome.features.discretisation.GreyLevels;
 import org.radiome.features.texture.LevelCountAggregation;
 import org.radiome.features.texture.LevelCountFeature;
+import org.radiome.features.texture.LevelCountMatrix;
 import org.radiome.features.texture.TextureDimension;
 import org.radiome.features.texture.ZoneLabeller;
 
@@ -75,6 +76,22 @@ public final class Glszm {
 
         @Override
         public String ibsiCode() { return ibsiCode; }
+    }
+
+    /**
+     * Extension point (PyRadiomics-compatible mode, matrix checks): the size zone matrix of {@code levels} in 3D or
+     * 2.5D (the slices' matrices merged); 2D has one matrix per slice and is refused.
+     */
+    public static LevelCountMatrix matrix(GreyLevels levels, TextureDimension dimension) {
+        Objects.requireNonNull(levels, "levels");
+        ZoneLabeller labeller = new ZoneLabeller(levels);
+        LevelCountMatrix.Builder builder = new LevelCountMatrix.Builder(levels.levelCount());
+        switch (dimension) {
+            case THREE_D -> labeller.addZones(0, levels.nz(), true, null, builder);
+            case TWO_AND_A_HALF_D -> { for (int z = 0; z < levels.nz(); z++) labeller.addZones(z, z + 1, false, null, builder); }
+            default -> throw new IllegalArgumentException("a 2D GLSZM is one matrix per slice");
+        }
+        return builder.build();
     }
 
     /**

@@ -24,7 +24,11 @@ import org.radiome.features.RoiImage;
  * <p>Left out: the four features IBSI lists as not standardised, volume and area density of the oriented
  * minimum bounding box ({@code morph_vol_dens_ombb} ZH1A, {@code morph_area_dens_ombb} IQYR) and of the minimum
  * volume enclosing ellipsoid ({@code morph_vol_dens_mvee} SWZ1, {@code morph_area_dens_mvee} BRI8). Their
- * values depend on the approximation algorithm and IBSI gives no reference value to check them against.
+ * values depend on the approximation algorithm, and the IBSI reference tables give no value for them.
+ *
+ * <p>Cost: the mesh, hull and PCA are near linear in the box size; Moran's I and Geary's C are exact over
+ * all voxel pairs of the intensity mask, O(N²), of the order of a nanosecond per pair (an ROI of 10⁵ voxels
+ * takes seconds).
  *
  * <p>Undefined values: IBSI defines none of the following degenerate cases, and we report {@code NaN} for
  * each rather than invent a convention: elongation and flatness when λ_major = 0 (a single voxel); volume and
@@ -102,6 +106,38 @@ public final class Morphology {
         @Override public String ibsiCode() { return ibsiCode; }
     }
 
+    /**
+     * Extension point: the eigenvalues λ_major ≥ λ_minor ≥ λ_least (mm²) of the sample covariance (normalised by
+     * N − 1, see {@link PrincipalAxes}) of the centres of the voxels in {@code mask} (x fastest over an
+     * {@code nx × ny × nz} box with spacing {@code sx, sy, sz}).
+     */
+    public static double[] principalAxisEigenvalues(boolean[] mask, int nx, int ny, int nz, double sx, double sy, double sz) {
+        return PrincipalAxes.eigenvalues(mask, nx, ny, nz, sx, sy, sz);
+    }
+
+    /**
+     * Extension point for other marching-cubes triangulations (PyRadiomics-compatible mode): the closed loops of
+     * cube-edge midpoints that the surface of corner configuration {@code configuration} (bit k set when corner k is
+     * inside) crosses each cube face along, with the inside corners of ambiguous faces cut off separately; each loop
+     * is a sequence of cube edges, counter-clockwise seen from the background. Corners and edges are numbered as in
+     * Lorensen and Cline (corner k at {@link #cubeCorner}, edge e from corner {@code EDGE_START[e]} to
+     * {@code EDGE_END[e]}: 0–3 around the bottom face, 4–7 around the top, 8–11 upwards).
+     */
+    public static int[][] marchingCubesLoops(int configuration) {
+        if (configuration < 0 || configuration > 255) throw new IllegalArgumentException("configuration " + configuration + " outside 0…255");
+        return MarchingCubes.loops(configuration);
+    }
+
+    /** Doubled cube-local coordinates {x, y, z} (each 0, 1 or 2) of the midpoint of marching-cubes edge {@code edge}. */
+    public static int[] cubeEdgeMidpoint(int edge) {
+        return new int[] {MarchingCubes.midX(edge), MarchingCubes.midY(edge), MarchingCubes.midZ(edge)};
+    }
+
+    /** Cube-local coordinates {x, y, z} (each 0 or 1) of marching-cubes corner {@code corner}. */
+    public static int[] cubeCorner(int corner) {
+        return new int[] {MarchingCubes.CORNER_X[corner], MarchingCubes.CORNER_Y[corner], MarchingCubes.CORNER_Z[corner]};
+    }
+
     /** Degree at which IBSI stops the Legendre series of the ellipsoid surface area (RDD2). */
     static final int ELLIPSOID_SERIES_DEGREE = 20;
 
@@ -124,9 +160,10 @@ public final class Morphology {
         double hullArea = hull.area(sx, sy, sz);
 
         double[] lambda = PrincipalAxes.eigenvalues(morph, nx, ny, nz, sx, sy, sz);
-        double major = 2 * Math.sqrt(lambda[0]), minor = 2 * Math.sqrt(lambda[1]), least = 2 * Math.sqrt(lambda[2]);
-        double aeeVolume = 4 * Math.PI * major * minor * least / 3;
-        double aeeArea = ellipsoidArea(major, minor, least);
+        // semi-axes of the approximate enclosing ellipsoid: 2√λ
+        double semiMajor = 2 * Math.sqrt(lambda[0]), semiMinor = 2 * Math.sqrt(lambda[1]), semiLeast = 2 * Math.sqrt(lambda[2]);
+        double aeeVolume = 4 * Math.PI * semiMajor * semiMinor * semiLeast / 3;
+        double aeeArea = ellipsoidArea(semiMajor, semiMinor, semiLeast);
 
         double[] box = boundingBox(mesh, sx, sy, sz);
         double boxVolume = box[0] * box[1] * box[2];
@@ -147,9 +184,9 @@ public final class Morphology {
         out.add(Feature.ASPHERICITY, a / sphereTerm - 1);
         out.add(Feature.CENTRE_OF_MASS_SHIFT, centreOfMassShift(roi));
         out.add(Feature.MAXIMUM_3D_DIAMETER, maximumDiameter(hull, sx, sy, sz));
-        out.add(Feature.MAJOR_AXIS_LENGTH, 2 * major);
-        out.add(Feature.MINOR_AXIS_LENGTH, 2 * minor);
-        out.add(Feature.LEAST_AXIS_LENGTH, 2 * least);
+        out.add(Feature.MAJOR_AXIS_LENGTH, 2 * semiMajor);
+        out.add(Feature.MINOR_AXIS_LENGTH, 2 * semiMinor);
+        out.add(Feature.LEAST_AXIS_LENGTH, 2 * semiLeast);
         out.add(Feature.ELONGATION, lambda[0] > 0 ? Math.sqrt(lambda[1] / lambda[0]) : Double.NaN);
         out.add(Feature.FLATNESS, lambda[0] > 0 ? Math.sqrt(lambda[2] / lambda[0]) : Double.NaN);
         out.add(Feature.VOLUME_DENSITY_AABB, v / boxVolume);
@@ -262,6 +299,10 @@ public final class Morphology {
      * (αβ)^{ν+1}: {@code Q_0 = 1, Q_1 = s, (ν+1) Q_{ν+1} = (2ν+1) s Q_ν − ν (αβ)² Q_{ν−1}} with
      * {@code s = (α²+β²)/2}. This never divides by αβ, so spheres (α = β = 0, area 4πa²) and spheroids need no
      * special case. Returns 0 when a = 0.
+     *
+     * <p>The truncated series is IBSI's definition of A_aee, and the reference values use it; it is not the exact
+     * ellipsoid area (for a prolate spheroid with semi-axes 4, 3, 3 it gives about 126.4 against the exact
+     * 138.9), so it must not be replaced by an exact formula.
      */
     static double ellipsoidArea(double a, double b, double c) {
         if (a == 0) return 0;

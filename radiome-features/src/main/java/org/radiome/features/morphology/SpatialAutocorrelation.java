@@ -25,8 +25,8 @@ package org.radiome.features.morphology;
 final class SpatialAutocorrelation {
     private SpatialAutocorrelation() {}
 
-    /** Largest weight table (doubles, 128 MiB); beyond it weights are computed per pair. */
-    static final int MAX_TABLE_ENTRIES = 1 << 24;
+    /** Largest weight table (doubles, 32 MiB); beyond it weights are computed per pair. */
+    static final int MAX_TABLE_ENTRIES = 1 << 22;
 
     /** Moran's I and Geary's C of one ROI. */
     record Result(double moranI, double gearyC) {}
@@ -89,7 +89,7 @@ final class SpatialAutocorrelation {
      * {Σw, Σw·d1·d2, Σw·(d1−d2)²} over pairs k1 &lt; k2, with weights looked up by offset. Voxels are in raster
      * order, so {@code z[k2] ≥ z[k1]} and the table covers offsets x ∈ (−nx, nx), y ∈ (−ny, ny), z ∈ [0, nz).
      */
-    private static double[] pairSumsTabulated(int[] x, int[] y, int[] z, double[] d, int nx, int ny, int nz,
+    static double[] pairSumsTabulated(int[] x, int[] y, int[] z, double[] d, int nx, int ny, int nz,
                                               double sx, double sy, double sz) {
         int wx = 2 * nx - 1, wy = 2 * ny - 1;
         double[] table = new double[wx * wy * nz];
@@ -125,7 +125,7 @@ final class SpatialAutocorrelation {
     }
 
     /** As {@link #pairSumsTabulated}, computing each weight in the loop (boxes too large for a table). */
-    private static double[] pairSumsDirect(int[] x, int[] y, int[] z, double[] d, double sx, double sy, double sz) {
+    static double[] pairSumsDirect(int[] x, int[] y, int[] z, double[] d, double sx, double sy, double sz) {
         int n = d.length;
         double weights = 0, cross = 0, differences = 0;
         for (int k1 = 0; k1 < n - 1; k1++) {

@@ -100,6 +100,24 @@ public final class Ngldm {
     }
 
     /**
+     * Extension point (PyRadiomics-compatible mode, matrix checks): the dependence matrix of {@code levels} in 3D or
+     * 2.5D (the slices' matrices merged) with Chebyshev distance {@code distance} and coarseness {@code coarseness};
+     * 2D has one matrix per slice and is refused.
+     */
+    public static LevelCountMatrix matrix(GreyLevels levels, TextureDimension dimension, int distance, int coarseness) {
+        Objects.requireNonNull(levels, "levels");
+        LevelCountMatrix.Builder builder = new LevelCountMatrix.Builder(levels.levelCount());
+        switch (dimension) {
+            case THREE_D -> addDependences(levels, 0, levels.nz(), true, distance, coarseness, builder);
+            case TWO_AND_A_HALF_D -> {
+                for (int z = 0; z < levels.nz(); z++) addDependences(levels, z, z + 1, false, distance, coarseness, builder);
+            }
+            default -> throw new IllegalArgumentException("a 2D NGLDM is one matrix per slice");
+        }
+        return builder.build();
+    }
+
+    /**
      * Adds one {@code (grey level, dependence count)} observation per ROI voxel of slices {@code zFrom}
      * to {@code zTo} (exclusive); in 2D ({@code threeD} false) the slab is one slice and neighbourhoods
      * stay in it.

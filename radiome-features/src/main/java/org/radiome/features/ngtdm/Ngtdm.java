@@ -75,58 +75,106 @@ public final class Ngtdm {
         Objects.requireNonNull(levels, "levels");
         Objects.requireNonNull(settings, "settings");
         FeatureSet out = new FeatureSet();
-        int ng = levels.levelCount();
-        int delta = settings.distance();
         for (TextureDimension dimension : TextureDimension.values()) {
             if (!settings.dimensions().contains(dimension)) continue;
-            double[] values;
-            switch (dimension) {
-                case TWO_D -> {
-                    values = new double[Feature.values().length];
-                    int slices = 0;
-                    double[] n = new double[ng + 1];
-                    double[] s = new double[ng + 1];
-                    for (int z = 0; z < levels.nz(); z++) {
-                        Arrays.fill(n, 0);
-                        Arrays.fill(s, 0);
-                        if (accumulate(levels, z, z + 1, false, delta, n, s) == 0) continue;
-                        double[] f = features(n, s);
-                        for (int k = 0; k < values.length; k++) values[k] += f[k];
-                        slices++;
-                    }
-                    if (slices == 0) {
-                        values = features(n, s); // no slice has a valid neighbourhood: the degenerate values
-                    } else {
-                        for (int k = 0; k < values.length; k++) values[k] /= slices;
-                    }
-                }
-                case TWO_AND_A_HALF_D -> {
-                    double[] n = new double[ng + 1];
-                    double[] s = new double[ng + 1];
-                    for (int z = 0; z < levels.nz(); z++) accumulate(levels, z, z + 1, false, delta, n, s);
-                    values = features(n, s);
-                }
-                case THREE_D -> {
-                    double[] n = new double[ng + 1];
-                    double[] s = new double[ng + 1];
-                    accumulate(levels, 0, levels.nz(), true, delta, n, s);
-                    values = features(n, s);
-                }
-                default -> throw new AssertionError(dimension);
-            }
+            double[] values = features(levels, dimension, settings.distance(), Deviations.NONE);
             for (Feature f : Feature.values()) out.add(f, dimension, values[f.ordinal()]);
         }
         return out;
     }
 
     /**
+     * Departures from IBSI's NGTDM that only the PyRadiomics-compatible mode switches on; IBSI mode always uses
+     * {@link #NONE}. Each is a documented PyRadiomics behaviour ({@code radiomics/ngtdm.py} and the C matrix code):
+     *
+     * @param keepVoxelsWithoutNeighbours count a voxel without any ROI neighbour in {@code n_i}, with
+     *        {@code s_i} contribution 0 (IBSI leaves such voxels out)
+     * @param uncappedCoarseness coarseness is {@code 1 / Σ p_i s_i} however large, and 10⁶ only when the sum is 0
+     *        (IBSI caps it at 10⁶)
+     * @param zeroBusynessWhenUndefined busyness is 0 whenever its denominator is 0 (IBSI: undefined, NaN, when
+     *        {@code N_g,p > 1})
+     */
+    public record Deviations(boolean keepVoxelsWithoutNeighbours, boolean uncappedCoarseness, boolean zeroBusynessWhenUndefined) {
+        /** IBSI's definitions. */
+        public static final Deviations NONE = new Deviations(false, false, false);
+        /** PyRadiomics's behaviour. */
+        public static final Deviations PYRADIOMICS = new Deviations(true, true, true);
+    }
+
+    /**
+     * The five {@link Feature}s (indexed by ordinal) of {@code levels} in one dimension, with Chebyshev distance
+     * {@code delta} and the given {@link Deviations}; see {@link #compute} for the aggregation.
+     */
+    public static double[] features(GreyLevels levels, TextureDimension dimension, int delta, Deviations deviations) {
+        Objects.requireNonNull(levels, "levels");
+        Objects.requireNonNull(dimension, "dimension");
+        Objects.requireNonNull(deviations, "deviations");
+        if (delta < 1) throw new IllegalArgumentException("ngtdm distance must be >= 1, was " + delta);
+        int ng = levels.levelCount();
+        boolean keep = deviations.keepVoxelsWithoutNeighbours();
+        switch (dimension) {
+            case TWO_D -> {
+                double[] values = new double[Feature.values().length];
+                int slices = 0;
+                double[] n = new double[ng + 1];
+                double[] s = new double[ng + 1];
+                for (int z = 0; z < levels.nz(); z++) {
+                    Arrays.fill(n, 0);
+                    Arrays.fill(s, 0);
+                    if (accumulate(levels, z, z + 1, false, delta, keep, n, s) == 0) continue;
+                    double[] f = features(n, s, deviations);
+                    for (int k = 0; k < values.length; k++) values[k] += f[k];
+                    slices++;
+                }
+                if (slices == 0) return features(n, s, deviations); // no slice has a valid neighbourhood: the degenerate values
+                for (int k = 0; k < values.length; k++) values[k] /= slices;
+                return values;
+            }
+            case TWO_AND_A_HALF_D -> {
+                double[] n = new double[ng + 1];
+                double[] s = new double[ng + 1];
+                for (int z = 0; z < levels.nz(); z++) accumulate(levels, z, z + 1, false, delta, keep, n, s);
+                return features(n, s, deviations);
+            }
+            case THREE_D -> {
+                double[] n = new double[ng + 1];
+                double[] s = new double[ng + 1];
+                accumulate(levels, 0, levels.nz(), true, delta, keep, n, s);
+                return features(n, s, deviations);
+            }
+            default -> throw new AssertionError(dimension);
+        }
+    }
+
+    /**
+     * Extension point (PyRadiomics-compatible mode, matrix checks): the NGTDM of {@code levels} in 3D or 2.5D as
+     * {@code {n, s}}, each indexed by grey level (index 0 unused); 2D has one matrix per slice and is refused.
+     */
+    public static double[][] matrix(GreyLevels levels, TextureDimension dimension, int delta, Deviations deviations) {
+        Objects.requireNonNull(levels, "levels");
+        int ng = levels.levelCount();
+        double[] n = new double[ng + 1];
+        double[] s = new double[ng + 1];
+        switch (dimension) {
+            case THREE_D -> accumulate(levels, 0, levels.nz(), true, delta, deviations.keepVoxelsWithoutNeighbours(), n, s);
+            case TWO_AND_A_HALF_D -> {
+                for (int z = 0; z < levels.nz(); z++) accumulate(levels, z, z + 1, false, delta, deviations.keepVoxelsWithoutNeighbours(), n, s);
+            }
+            default -> throw new IllegalArgumentException("a 2D NGTDM is one matrix per slice");
+        }
+        return new double[][] {n, s};
+    }
+
+    /**
      * Adds the voxels of slices {@code zFrom} to {@code zTo} (exclusive) that have a valid neighbourhood
      * to {@code n} and {@code s} (indexed by grey level); in 2D the slab is one slice and neighbourhoods
-     * stay in it.
+     * stay in it. With {@code keepVoxelsWithoutNeighbours} (PyRadiomics) a voxel without ROI neighbour is counted
+     * in {@code n} with no contribution to {@code s}.
      *
      * @return the number of voxels added
      */
-    static long accumulate(GreyLevels greyLevels, int zFrom, int zTo, boolean threeD, int delta, double[] n, double[] s) {
+    static long accumulate(GreyLevels greyLevels, int zFrom, int zTo, boolean threeD, int delta,
+                           boolean keepVoxelsWithoutNeighbours, double[] n, double[] s) {
         int nx = greyLevels.nx(), ny = greyLevels.ny();
         int[] levels = greyLevels.levels();
         int dzMax = threeD ? delta : 0;
@@ -157,7 +205,10 @@ public final class Ngtdm {
                     // the loops included the centre voxel itself
                     sum -= level;
                     count--;
-                    if (count == 0) continue;
+                    if (count == 0) {
+                        if (keepVoxelsWithoutNeighbours) n[level] += 1; // PyRadiomics: counted, difference 0
+                        continue;
+                    }
                     n[level] += 1;
                     s[level] += Math.abs(level - (double) sum / count);
                     added++;
@@ -168,7 +219,7 @@ public final class Ngtdm {
     }
 
     /** The features of one NGTDM ({@code n_i}, {@code s_i} indexed by grey level, index 0 unused). */
-    static double[] features(double[] n, double[] s) {
+    static double[] features(double[] n, double[] s, Deviations deviations) {
         int ng = n.length - 1;
         double nvc = 0, sumS = 0;
         int present = 0;
@@ -182,7 +233,8 @@ public final class Ngtdm {
         if (nvc > 0) {
             for (int i = 1; i <= ng; i++) sumPs += n[i] / nvc * s[i];
         }
-        f[Feature.COARSENESS.ordinal()] = sumPs == 0 ? MAX_COARSENESS : Math.min(1.0 / sumPs, MAX_COARSENESS);
+        f[Feature.COARSENESS.ordinal()] = sumPs == 0 ? MAX_COARSENESS
+                : deviations.uncappedCoarseness() ? 1.0 / sumPs : Math.min(1.0 / sumPs, MAX_COARSENESS);
         if (present == 0) return f; // contrast, busyness, complexity, strength: 0 (see class javadoc)
 
         double contrastSum = 0, busynessDenominator = 0, complexity = 0, strengthSum = 0;
@@ -200,7 +252,9 @@ public final class Ngtdm {
             }
         }
         f[Feature.CONTRAST.ordinal()] = present > 1 ? contrastSum / (present * (present - 1.0)) * (sumS / nvc) : 0;
-        f[Feature.BUSYNESS.ordinal()] = present <= 1 ? 0 : busynessDenominator == 0 ? Double.NaN : sumPs / busynessDenominator;
+        f[Feature.BUSYNESS.ordinal()] = present <= 1 ? 0
+                : busynessDenominator == 0 ? (deviations.zeroBusynessWhenUndefined() ? 0 : Double.NaN)
+                : sumPs / busynessDenominator;
         f[Feature.COMPLEXITY.ordinal()] = complexity / nvc;
         f[Feature.STRENGTH.ordinal()] = sumS == 0 ? 0 : strengthSum / sumS;
         return f;

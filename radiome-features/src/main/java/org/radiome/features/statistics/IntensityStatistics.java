@@ -98,8 +98,11 @@ public final class IntensityStatistics {
         return compute(x);
     }
 
-    /** The features of the ascending-sorted, non-empty intensities {@code sorted}. */
-    static FeatureSet compute(double[] sorted) {
+    /**
+     * The features of the ascending-sorted, non-empty intensities {@code sorted}. Public as an extension point for
+     * modes that select or preprocess the intensities themselves (PyRadiomics-compatible mode, in double precision).
+     */
+    public static FeatureSet compute(double[] sorted) {
         int n = sorted.length;
         if (n == 0) throw new IllegalArgumentException("the ROI intensity mask is empty");
 

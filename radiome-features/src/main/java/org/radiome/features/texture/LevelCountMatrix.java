@@ -38,6 +38,18 @@ public final class LevelCountMatrix {
     /** {@code N_v}: the number of voxels the matrix was built from (summed over merged slices). */
     public double voxelCount() { return voxelCount; }
 
+    /** {@code s_ij}: the count of grey level {@code level} against column {@code j} (0 where no entry). */
+    public double count(int level, int j) {
+        for (int k = 0; k < entryCount; k++) if (rows[k] == level && columns[k] == j) return counts[k];
+        return 0;
+    }
+
+    /** N_g of the matrix's rows. */
+    public int levelCount() { return levelCount; }
+
+    /** The largest column {@code j} with an entry (0 for an empty matrix). */
+    public int maxColumn() { return maxColumn; }
+
     /**
      * All {@link LevelCountFeature}s, indexed by {@link LevelCountFeature#ordinal()}.
      *

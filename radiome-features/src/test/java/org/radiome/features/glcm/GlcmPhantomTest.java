@@ -2,73 +2,18 @@ package org.radiome.features.glcm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.radiome.features.DigitalPhantom;
 import org.radiome.features.FeatureSet;
-import org.radiome.features.IbsiReference;
 import org.radiome.features.discretisation.DiscretisationSettings;
 import org.radiome.features.discretisation.Discretiser;
 import org.radiome.features.discretisation.GreyLevels;
 import org.radiome.features.texture.TextureDimension;
 
-/** GLCM on the IBSI-1 digital phantom (symmetric, Chebyshev distance 1, all aggregations) against the reference table. */
+/** Aggregation selection on the IBSI-1 digital phantom (reference values: DigitalPhantomReferenceTest). */
 class GlcmPhantomTest {
-    private static final String PREFIX = "cm_";
-    private static final FeatureSet PHANTOM = compute();
-
-    private static FeatureSet compute() {
-        GreyLevels levels = Discretiser.discretise(DigitalPhantom.load(), DiscretisationSettings.none());
-        return Glcm.compute(levels, new GlcmSettings(1, true, EnumSet.allOf(TextureDimension.class)));
-    }
-
-    static Stream<IbsiReference.Row> referenceRows() {
-        return IbsiReference.rows("digital_phantom", PREFIX).stream();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("referenceRows")
-    void matches_the_ibsi_reference_value(IbsiReference.Row row) {
-        double actual = PHANTOM.get(row.tag());
-        assertThat(row.matches(actual))
-                .as("%s: expected %s, actual %s, tolerance %s", row.tag(), row.value(), actual, row.tolerance())
-                .isTrue();
-    }
-
-    @Test
-    void covers_all_150_reference_rows_in_reference_order() {
-        List<String> referenceTags = IbsiReference.table("digital_phantom").stream()
-                .map(IbsiReference.Row::tag).filter(t -> t.startsWith(PREFIX)).toList();
-        assertThat(referenceTags).hasSize(150);
-        assertThat(new ArrayList<>(PHANTOM.entries().keySet())).containsExactlyElementsOf(referenceTags);
-    }
-
-    @Test
-    void feature_and_aggregation_codes_match_the_ibsi_identifiers() throws IOException {
-        Map<String, List<String>> identifiers = identifiers();
-        for (Glcm.Feature f : Glcm.Feature.values()) {
-            assertThat(identifiers.values())
-                    .as("%s / %s in ibsi_1_feature_identifiers.csv", f.tag(), f.ibsiCode())
-                    .anyMatch(c -> c.get(1).equals(f.tag()) && c.get(6).equals(f.ibsiCode()));
-        }
-        for (FeatureSet.Entry e : PHANTOM.entries().values()) {
-            List<String> c = identifiers.get(e.tag());
-            assertThat(c).as("identifier row of %s", e.tag()).isNotNull();
-            assertThat(e.ibsiCode()).as("feature code of %s", e.tag()).isEqualTo(c.get(6));
-            assertThat(e.aggregationCode()).as("aggregation code of %s", e.tag()).isEqualTo(c.get(7));
-        }
-    }
-
     @Test
     void computes_only_the_requested_dimensions() {
         GreyLevels levels = Discretiser.discretise(DigitalPhantom.load(), DiscretisationSettings.none());
@@ -76,17 +21,5 @@ class GlcmPhantomTest {
         assertThat(threeD.size()).isEqualTo(2 * Glcm.Feature.values().length);
         assertThat(threeD.entries().keySet()).allMatch(t -> t.endsWith("_3D_avg") || t.endsWith("_3D_comb"));
         assertThat(Glcm.compute(levels, new GlcmSettings(1, true, EnumSet.noneOf(TextureDimension.class))).size()).isZero();
-    }
-
-    /** Rows of ibsi_1_feature_identifiers.csv by tag. */
-    static Map<String, List<String>> identifiers() throws IOException {
-        List<String> lines = Files.readAllLines(IbsiReference.data("ibsi-1/reference-values/ibsi_1_feature_identifiers.csv"));
-        Map<String, List<String>> byTag = new HashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) continue;
-            List<String> c = IbsiReference.splitCsv(line);
-            byTag.put(c.get(0), c);
-        }
-        return byTag;
     }
 }

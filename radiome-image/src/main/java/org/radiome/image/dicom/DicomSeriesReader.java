@@ -61,8 +61,8 @@ public final class DicomSeriesReader {
         List<DicomObject> series = selectSeries(source, headers, options.seriesInstanceUid());
         List<Slice> slices = slicesOf(source, series);
         DicomObject first = series.get(0);
-        double singlePlaneSpacing = singlePlaneSpacing(series);
-        SliceStack stack = SliceStack.of(source, slices, singlePlaneSpacing);
+        double nominalSpacing = nominalSpacing(series);
+        SliceStack stack = SliceStack.of(source, slices, nominalSpacing);
 
         String modality = first.string(TagFromName.Modality);
         modality = modality == null ? "" : modality;
@@ -210,7 +210,7 @@ public final class DicomSeriesReader {
         return spacing;
     }
 
-    private static double singlePlaneSpacing(List<DicomObject> series) throws ImageReadException {
+    private static double nominalSpacing(List<DicomObject> series) throws ImageReadException {
         DicomObject h = series.get(0);
         double s = h.doubleOr(TagFromName.SpacingBetweenSlices, "Spacing Between Slices", Double.NaN);
         if (!(s > 0)) s = h.doubleOr(TagFromName.SliceThickness, "Slice Thickness", Double.NaN);

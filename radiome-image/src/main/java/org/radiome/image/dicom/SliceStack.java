@@ -15,7 +15,11 @@ import org.radiome.image.io.ImageReadException;
  * voxel axis x runs along the row direction (the first three cosines of Image Orientation (Patient)),
  * y along the column direction (the last three), z along their cross product, the slice normal. Planes
  * are sorted by their position along the normal; the origin is the Image Position (Patient) of the
- * first plane; x spacing is the second value of Pixel Spacing (between columns), y the first.
+ * first plane; x spacing is the second value of Pixel Spacing (between columns), y the first; z spacing
+ * is the mean gap between planes, replaced by the nominal Spacing Between Slices (else Slice Thickness)
+ * when the two agree to within 10<sup>−6</sup> of the gap: positions are decimal strings of limited
+ * precision (e.g. 2.9999999999998 for 3 mm), and downstream steps that place a resampled grid, or
+ * threshold an interpolated mask at exactly 0.5, must see the exact value the scanner meant.
  *
  * <p>Checks that every plane has the same size, orientation and pixel spacing, that planes are evenly
  * spaced along the normal (a gap of two or more spacings is reported as a missing slice) and stacked
@@ -38,9 +42,10 @@ final class SliceStack {
 
     /**
      * @param source           the series' folder or file, named in errors about the series as a whole
-     * @param singlePlaneSpacing z spacing for a series of one plane (Spacing Between Slices or Slice Thickness), or NaN
+     * @param nominalSpacing   Spacing Between Slices, else Slice Thickness, or NaN: the z spacing of a single plane,
+     *                         and the exact value of a measured gap that agrees with it
      */
-    static SliceStack of(Path source, List<Slice> slices, double singlePlaneSpacing) throws ImageReadException {
+    static SliceStack of(Path source, List<Slice> slices, double nominalSpacing) throws ImageReadException {
         Slice first = slices.get(0);
         for (Slice s : slices) checkSamePlaneGeometry(source, first, s);
         double[] row = unit(source, first, Arrays.copyOfRange(first.orientation(), 0, 3));
@@ -55,13 +60,14 @@ final class SliceStack {
         int n = ordered.size();
         double gap;
         if (n == 1) {
-            if (!(singlePlaneSpacing > 0)) {
+            if (!(nominalSpacing > 0)) {
                 throw new ImageReadException(source, first.where() + ": a single slice needs Spacing Between Slices (0018,0088) "
                         + "or Slice Thickness (0018,0050) for its z spacing");
             }
-            gap = singlePlaneSpacing;
+            gap = nominalSpacing;
         } else {
             gap = checkedGap(source, ordered, normal);
+            if (nominalSpacing > 0 && Math.abs(gap - nominalSpacing) <= 1e-6 * gap) gap = nominalSpacing;
             checkStraight(source, ordered, row, col, first.pixelSpacing());
         }
         double[] origin = ordered.get(0).position();

@@ -1,0 +1,23 @@
+package org.radiome.cli.analyze;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code radiome analyze}: statistics on cohort tables, each subcommand equal to the named R function. */
+@Command(name = "analyze",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Statistics on cohort tables (features, clinical, genomic), inner-joined on case_id.",
+            "Each subcommand writes JSON (numbers in full double precision) equal to R's result."},
+        subcommands = {AssociateCommand.class, KmCommand.class, CoxCommand.class, ConcordanceCommand.class,
+            LogisticCommand.class, CompareAucCommand.class, IccCommand.class, GlmnetCommand.class, CombatCommand.class,
+            CommandLine.HelpCommand.class})
+public final class AnalyzeCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,104 @@
+package org.radiome.cli.analyze;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.radiome.analysis.AnalysisException;
+import org.radiome.analysis.penalized.Glmnet;
+import org.radiome.analysis.survival.SurvivalData;
+import org.radiome.analysis.table.Table;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code radiome analyze glmnet}: elastic-net gaussian, binomial or Cox regression at given lambdas. */
+@Command(name = "glmnet", mixinStandardHelpOptions = true,
+        description = {"Elastic-net gaussian, binomial or Cox regression at given lambdas.",
+            "Equal to glmnet(x, y, family, alpha, lambda, standardize = TRUE)",
+            "at each lambda: predictors standardised by their population SD for fitting, coefficients on the",
+            "original scale; the Cox family uses the Breslow partial likelihood."},
+        footer = {"", "Example:",
+            "  radiome analyze glmnet --data features.csv --data clinical.csv --family binomial --alpha 0.5 \\",
+            "      --lambda 0.12,0.04,0.012 --predictors all --response response"})
+final class GlmnetCommand extends AnalysisCommand {
+    @Option(names = "--family", required = true, paramLabel = "gaussian|binomial|cox", description = "The model family.")
+    String family;
+
+    @Option(names = "--alpha", defaultValue = "1", paramLabel = "A", description = "Elastic-net mixing: 1 lasso (default), 0 ridge.")
+    double alpha;
+
+    @Option(names = "--lambda", required = true, split = ",", paramLabel = "L", description = "Penalty values.")
+    List<Double> lambda;
+
+    @Option(names = "--predictors", required = true, split = ",", paramLabel = "C|all",
+            description = "Predictor columns; 'all' means every column of the first --data file.")
+    List<String> predictors;
+
+    @Option(names = "--response", paramLabel = "Y", description = "Response (gaussian: numeric; binomial: 0/1).")
+    String response;
+
+    @Option(names = "--time", paramLabel = "T", description = "Survival time (cox).")
+    String time;
+
+    @Option(names = "--event", paramLabel = "E", description = "1 = event, 0 = censored (cox).")
+    String event;
+
+    @Override
+    void analyse(Table table, ObjectNode root) {
+        Glmnet.Family fam = switch (family) {
+            case "gaussian" -> Glmnet.Family.GAUSSIAN;
+            case "binomial" -> Glmnet.Family.BINOMIAL;
+            case "cox" -> Glmnet.Family.COX;
+            default -> throw new AnalysisException("--family must be gaussian, binomial or cox, was " + family);
+        };
+        List<String> outcome = fam == Glmnet.Family.COX ? requireCox() : requireResponse();
+        List<String> preds = new ArrayList<>(columns(table, predictors));
+        preds.removeAll(outcome);
+        if (preds.isEmpty()) throw new AnalysisException("no predictors");
+        List<String> used = new ArrayList<>(outcome);
+        used.addAll(preds);
+        for (String c : used) table.require(c);
+        int[] rows = completeRows(table, used, root);
+        double[][] x = new double[preds.size()][];
+        for (int j = 0; j < x.length; j++) {
+            x[j] = numeric(table, preds.get(j), rows);
+            boolean constant = true;
+            for (double v : x[j]) constant &= v == x[j][0];
+            if (constant) warn("predictor " + preds.get(j) + " is constant over the cases used; its coefficient is 0, as in glmnet");
+        }
+        double[] y = null;
+        SurvivalData surv = null;
+        if (fam == Glmnet.Family.COX) surv = Columns.survival(table, time, event, rows);
+        else y = numeric(table, response, rows);
+        double[] lambdas = lambda.stream().mapToDouble(Double::doubleValue).toArray();
+        List<Glmnet.Fit> fits = Glmnet.fit(fam, x, y, surv, alpha, lambdas);
+        root.put("family", family);
+        root.put("alpha", alpha);
+        root.put("n", rows.length);
+        ArrayNode out = root.putArray("fits");
+        for (Glmnet.Fit f : fits) {
+            ObjectNode o = out.addObject();
+            o.put("lambda", f.lambda());
+            o.put("df", f.df());
+            o.put("dev_ratio", f.devRatio());
+            ObjectNode c = o.putObject("coefficients");
+            if (fam != Glmnet.Family.COX) c.put("(Intercept)", f.intercept());
+            for (int j = 0; j < preds.size(); j++) c.put(preds.get(j), f.beta()[j]);
+        }
+    }
+
+    private List<String> requireCox() {
+        if (time == null || event == null) throw new AnalysisException("--family cox needs --time and --event");
+        if (response != null) throw new AnalysisException("--family cox takes --time and --event, not --response");
+        return List.of(time, event);
+    }
+
+    private List<String> requireResponse() {
+        if (response == null) throw new AnalysisException("--family " + family + " needs --response");
+        if (time != null || event != null) throw new AnalysisException("--time and --event are for --family cox");
+        return List.of(response);
+    }
+}
