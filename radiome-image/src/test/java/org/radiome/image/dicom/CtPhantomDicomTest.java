@@ -41,6 +41,8 @@ class CtPhantomDicomTest {
         assertThat(series.sliceCount()).isEqualTo(60);
         assertThat(new int[] {d.nx(), d.ny(), d.nz()}).containsExactly(n.nx(), n.ny(), n.nz());
         assertThat(d.spacing()).containsExactly(n.spacing(), within(1e-4));
+        // positions give a mean gap of 2.9999999999998486 mm; Slice Thickness says 3.0, as the NIfTI does
+        assertThat(d.spacing(2)).isEqualTo(3.0);
         assertThat(d.origin()).containsExactly(n.origin(), within(1e-3));
         assertThat(d.direction()).containsExactly(n.direction(), within(1e-6));
         // NIfTI holds float HU; DICOM stored integers · slope 1 + intercept −1000: equal exactly.
