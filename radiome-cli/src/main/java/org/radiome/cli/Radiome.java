@@ -29,7 +29,12 @@ public final class Radiome implements Runnable {
         return cl;
     }
 
+    /** The DICOM library's logger: our errors already say what failed, in one line. Held strongly (JUL keeps weak references). */
+    private static final java.util.logging.Logger DICOM_LIBRARY_LOG =
+            java.util.logging.Logger.getLogger(org.radiome.image.dicom.DicomFiles.LIBRARY_LOGGER);
+
     public static void main(String[] args) {
+        DICOM_LIBRARY_LOG.setLevel(java.util.logging.Level.OFF);
         System.exit(commandLine().execute(args));
     }
 

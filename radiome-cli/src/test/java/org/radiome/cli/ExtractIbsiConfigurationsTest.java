@@ -18,14 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.radiome.features.compliance.ReferenceTable;
 
 /**
  * The issue's acceptance test for the IBSI preprocessing chain: {@code radiome extract} on the IBSI-1 lung
- * CT phantom (NIfTI image and GTV-1 mask) with settings/ibsi/config-X.yaml reproduces every published
- * reference value of configuration X (IBSI 1 workbook, sheets "config A" … "config E"), diagnostic features
- * included, under the workbook's tolerance rule.
+ * CT phantom with settings/ibsi/config-X.yaml reproduces every published reference value of configuration X
+ * (IBSI 1 workbook, sheets "config A" … "config E"), diagnostic features included, under the workbook's
+ * tolerance rule, twice: from the NIfTI image and GTV-1 mask, and from the DICOM series and its RTSTRUCT
+ * (ROI GTV-1 rasterised by Radiome).
  *
  * <p>Values Radiome does not yet reproduce are listed, with the reason, in
  * {@code ibsi-1-ct-phantom-known-deviations.csv}. They are not skipped: for each, the test checks that it
@@ -36,7 +36,14 @@ class ExtractIbsiConfigurationsTest {
     @TempDir
     static Path tmp;
 
-    /** Extracted row per configuration (column → cell), filled on first use. */
+    /** The phantom's image and mask arguments, per source. */
+    static final Map<String, List<String>> SOURCES = Map.of(
+            "nifti", List.of("--image", CliRun.path("data/ibsi-1/ct-phantom/nifti/image/phantom.nii.gz"),
+                    "--mask", CliRun.path("data/ibsi-1/ct-phantom/nifti/mask/mask.nii.gz")),
+            "dicom", List.of("--image", CliRun.path("data/ibsi-1/ct-phantom/dicom/image"),
+                    "--mask", CliRun.path("data/ibsi-1/ct-phantom/dicom/mask/DCM_RS_00060.dcm"), "--roi", "GTV-1"));
+
+    /** Extracted row per source and configuration (column → cell), filled on first use. */
     static final Map<String, Map<String, String>> ROWS = new ConcurrentHashMap<>();
     static final List<String> REPORT = new ArrayList<>();
 
@@ -57,15 +64,15 @@ class ExtractIbsiConfigurationsTest {
         return out;
     }
 
-    static synchronized Map<String, String> extracted(String config) {
-        return ROWS.computeIfAbsent(config, c -> {
-            Path out = tmp.resolve("config-" + c + ".csv");
+    static synchronized Map<String, String> extracted(String source, String config) {
+        return ROWS.computeIfAbsent(source + "/" + config, key -> {
+            String c = config;
+            Path out = tmp.resolve(source + "-config-" + c + ".csv");
             long start = System.nanoTime();
-            CliRun run = CliRun.of("extract",
-                    "--image", CliRun.path("data/ibsi-1/ct-phantom/nifti/image/phantom.nii.gz"),
-                    "--mask", CliRun.path("data/ibsi-1/ct-phantom/nifti/mask/mask.nii.gz"),
-                    "--settings", CliRun.path("settings/ibsi/config-" + c + ".yaml"),
-                    "--out", out.toString());
+            List<String> args = new ArrayList<>(List.of("extract"));
+            args.addAll(SOURCES.get(source));
+            args.addAll(List.of("--settings", CliRun.path("settings/ibsi/config-" + c + ".yaml"), "--out", out.toString()));
+            CliRun run = CliRun.of(args.toArray(new String[0]));
             long ms = (System.nanoTime() - start) / 1_000_000;
             assertThat(run.exitCode()).as(run.err()).isZero();
             try {
@@ -75,7 +82,7 @@ class ExtractIbsiConfigurationsTest {
                 String[] values = lines.get(1).split(",");
                 Map<String, String> row = new HashMap<>();
                 for (int i = 0; i < header.length; i++) row.put(header[i], values[i]);
-                REPORT.add("configuration " + c + ": extracted in " + ms + " ms");
+                REPORT.add("configuration " + c + " from " + source + ": extracted in " + ms + " ms");
                 return row;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -89,35 +96,40 @@ class ExtractIbsiConfigurationsTest {
     }
 
     static Stream<Arguments> referenceValues() {
-        return Stream.of("A", "B", "C", "D", "E").flatMap(c -> reference(c).stream().map(r -> Arguments.of(c, r)));
+        return Stream.of("nifti", "dicom").flatMap(source ->
+                Stream.of("A", "B", "C", "D", "E").flatMap(c -> reference(c).stream().map(r -> Arguments.of(source, c, r))));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"A", "B", "C", "D", "E"})
-    void every_reference_value_and_diagnostic_has_a_column(String config) {
+    static Stream<Arguments> sourcesAndConfigurations() {
+        return Stream.of("nifti", "dicom").flatMap(source -> Stream.of("A", "B", "C", "D", "E").map(c -> Arguments.of(source, c)));
+    }
+
+    @ParameterizedTest(name = "{0}, config {1}")
+    @MethodSource("sourcesAndConfigurations")
+    void every_reference_value_and_diagnostic_has_a_column(String source, String config) {
         List<ReferenceTable.Row> ref = reference(config);
         // the workbook: 346 (A, B) or 210 (C-E) feature values plus 60 diagnostics
         assertThat(ref).hasSize(config.compareTo("C") < 0 ? 406 : 270);
         assertThat(ref.stream().filter(r -> r.family().startsWith("Diagnostics"))).hasSize(60);
-        assertThat(extracted(config).keySet()).containsAll(ref.stream().map(ReferenceTable.Row::tag).toList());
+        assertThat(extracted(source, config).keySet()).containsAll(ref.stream().map(ReferenceTable.Row::tag).toList());
     }
 
-    @ParameterizedTest(name = "config {0}: {1}")
+    @ParameterizedTest(name = "{0}, config {1}: {2}")
     @MethodSource("referenceValues")
-    void reproduces_reference_value(String config, ReferenceTable.Row ref) {
-        String cell = extracted(config).get(ref.tag());
+    void reproduces_reference_value(String source, String config, ReferenceTable.Row ref) {
+        String cell = extracted(source, config).get(ref.tag());
         assertThat(cell).as("column %s", ref.tag()).isNotNull();
         double actual = Double.parseDouble(cell);
         Deviation known = deviations().get(config + "/" + ref.tag());
         if (known == null) {
             assertThat(ref.matches(actual))
-                    .as("config %s, %s: expected %s ± %s, got %s", config, ref.tag(), ref.value(), ref.tolerance(), actual)
+                    .as("%s, config %s, %s: expected %s ± %s, got %s", source, config, ref.tag(), ref.value(), ref.tolerance(), actual)
                     .isTrue();
             return;
         }
         double diff = Math.abs(actual - ref.value());
         synchronized (REPORT) {
-            REPORT.add(String.format("KNOWN DEVIATION config %s %s: reference %s ± %s, Radiome %.6g (off by %.3g = %.1f × tolerance): %s",
+            REPORT.add(String.format("KNOWN DEVIATION (" + source + ") config %s %s: reference %s ± %s, Radiome %.6g (off by %.3g = %.1f × tolerance): %s",
                     config, ref.tag(), ref.value(), ref.tolerance(), actual, diff, diff / ref.tolerance(), known.reason()));
         }
         assertThat(ref.matches(actual))

@@ -1,9 +1,9 @@
 package org.radiome.engine.extract;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.SortedSet;
-import java.util.stream.Collectors;
 
 import org.radiome.features.ExtractionSettings;
 import org.radiome.features.FeatureSet;
@@ -13,10 +13,14 @@ import org.radiome.image.Mask;
 import org.radiome.image.Volume;
 import org.radiome.image.io.ImageFiles;
 import org.radiome.image.io.ImageReadException;
+import org.radiome.image.io.ImageReadOptions;
+import org.radiome.image.io.LoadedImage;
+import org.radiome.image.io.RoiSet;
 
 /**
- * Extracts the features of one case from an image file and a mask file: reads both, checks that
- * they share a grid, selects the ROI, runs the configured preprocessing (interpolation,
+ * Extracts the features of one case from an image (file or DICOM series) and a mask (label map,
+ * RTSTRUCT or DICOM-SEG): reads both, places the ROIs on the image's grid (see
+ * {@link ImageFiles#readRois}), selects the ROI, runs the configured preprocessing (interpolation,
  * re-segmentation; see {@link org.radiome.features.preprocess.Preprocessor}) and computes the
  * configured families. Every failure becomes an
  * {@link ExtractionException} whose message names the file and the problem.
@@ -29,25 +33,46 @@ public final class CaseExtractor {
     /** Case id from an image file name: the name without directory and image extensions. */
     public static String caseIdOf(Path image) {
         String name = image.getFileName().toString();
-        for (String ext : new String[] {".nii.gz", ".nii", ".nrrd", ".nhdr"}) {
+        for (String ext : new String[] {".nii.gz", ".nii", ".nrrd", ".nhdr", ".dcm"}) {
             if (name.toLowerCase(Locale.ROOT).endsWith(ext)) return name.substring(0, name.length() - ext.length());
         }
         return name;
     }
 
     /**
-     * @param roi a label number, or null for every non-zero voxel
+     * @param roi a ROI name (a label number for label maps, a ROI name for RTSTRUCT, a segment label for
+     *            DICOM-SEG), or null for the mask's default ROI (see {@link RoiSet#getDefault()})
      */
     public static RoiResult extract(String caseId, Path imageFile, Path maskFile, String roi, ExtractionSettings settings)
             throws ExtractionException {
-        Volume image = readImage(imageFile);
-        LabelMap labels = readMask(maskFile);
-        String mismatch = image.grid().describeDifference(labels.grid());
-        if (mismatch != null) {
-            throw new ExtractionException(maskFile, "mask grid does not match the image " + imageFile.getFileName() + ": " + mismatch);
+        return extract(caseId, imageFile, maskFile, roi, settings, ImageReadOptions.DEFAULT);
+    }
+
+    /** As {@link #extract(String, Path, Path, String, ExtractionSettings)}, with options for DICOM input. */
+    public static RoiResult extract(String caseId, Path imageFile, Path maskFile, String roi, ExtractionSettings settings,
+                                    ImageReadOptions options) throws ExtractionException {
+        LoadedImage image = readImage(imageFile, options);
+        RoiSet rois = readRois(maskFile, image, options);
+        Mask mask = selectRoi(rois, roi);
+        String roiName = roi == null ? rois.defaultName() : roi.trim();
+        return extractRoi(caseId, roiName, image.volume(), mask, settings);
+    }
+
+    /** One result per ROI of the mask (label, RTSTRUCT ROI or SEG segment), in the mask's order. */
+    public static List<RoiResult> extractAll(String caseId, Path imageFile, Path maskFile, ExtractionSettings settings,
+                                             ImageReadOptions options) throws ExtractionException {
+        LoadedImage image = readImage(imageFile, options);
+        RoiSet rois = readRois(maskFile, image, options);
+        if (rois.isEmpty()) throw new ExtractionException(maskFile, "holds no ROI");
+        List<RoiResult> results = new ArrayList<>();
+        for (String name : rois.names()) {
+            results.add(extractRoi(caseId, name, image.volume(), selectRoi(rois, name), settings));
         }
-        Mask mask = selectRoi(maskFile, labels, roi);
-        String roiName = roi == null ? "nonzero" : roi.trim();
+        return results;
+    }
+
+    static RoiResult extractRoi(String caseId, String roiName, Volume image, Mask mask, ExtractionSettings settings)
+            throws ExtractionException {
         FeatureSet features;
         try {
             features = RoiFeatureExtractor.extract(image, mask, settings);
@@ -57,14 +82,15 @@ public final class CaseExtractor {
         return new RoiResult(caseId, roiName, features);
     }
 
-    static Volume readImage(Path file) throws ExtractionException {
+    static LoadedImage readImage(Path file, ImageReadOptions options) throws ExtractionException {
         try {
-            return ImageFiles.readVolume(file);
+            return ImageFiles.load(file, options);
         } catch (ImageReadException e) {
             throw new ExtractionException(e.getMessage(), e);
         }
     }
 
+    /** A label-map mask (NIfTI, NRRD), for callers that need its labels as such. */
     static LabelMap readMask(Path file) throws ExtractionException {
         try {
             return ImageFiles.readLabels(file);
@@ -73,24 +99,26 @@ public final class CaseExtractor {
         }
     }
 
-    /** The voxels of label {@code roi} (or all non-zero voxels); an empty ROI is an error listing the labels present. */
-    static Mask selectRoi(Path maskFile, LabelMap labels, String roi) throws ExtractionException {
-        SortedSet<Integer> present = labels.presentLabels();
-        String presentText = present.isEmpty() ? "none"
-                : present.stream().map(String::valueOf).collect(Collectors.joining(", "));
-        if (roi == null) {
-            if (present.isEmpty()) throw new ExtractionException(maskFile, "the mask is empty (no non-zero voxels)");
-            return labels.nonZero();
-        }
-        int label;
+    static RoiSet readRois(Path maskFile, LoadedImage image, ImageReadOptions options) throws ExtractionException {
         try {
-            label = Integer.parseInt(roi.trim());
-        } catch (NumberFormatException e) {
-            throw new ExtractionException(maskFile, "ROI '" + roi + "' is not a label number; this label map has labels " + presentText);
+            return ImageFiles.readRois(maskFile, image, options);
+        } catch (ImageReadException e) {
+            throw new ExtractionException(e.getMessage(), e);
         }
-        if (!present.contains(label)) {
-            throw new ExtractionException(maskFile, "ROI label " + label + " is empty; labels present: " + presentText);
+    }
+
+    /** The named ROI (or the default one); an unknown or empty ROI is an error listing the ROIs present. */
+    static Mask selectRoi(RoiSet rois, String roi) throws ExtractionException {
+        Mask mask;
+        try {
+            mask = roi == null ? rois.getDefault() : rois.get(roi);
+        } catch (ImageReadException e) {
+            throw new ExtractionException(e.getMessage(), e);
         }
-        return labels.select(label);
+        if (mask.isEmpty()) {
+            throw new ExtractionException(rois.source(), "ROI '" + (roi == null ? rois.defaultName() : roi.trim())
+                    + "' holds no voxel of the image grid");
+        }
+        return mask;
     }
 }

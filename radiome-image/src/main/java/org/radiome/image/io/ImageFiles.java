@@ -6,19 +6,53 @@ import java.util.Locale;
 
 import org.radiome.image.LabelMap;
 import org.radiome.image.Volume;
+import org.radiome.image.dicom.DicomFiles;
+import org.radiome.image.dicom.DicomSeries;
+import org.radiome.image.dicom.DicomSeriesReader;
 import org.radiome.image.nifti.NiftiReader;
 import org.radiome.image.nrrd.NrrdReader;
 
 /**
- * Reads images and label maps, choosing the format by file name: NIfTI-1/NIfTI-2 ({@code .nii},
- * {@code .nii.gz}) or NRRD ({@code .nrrd}, {@code .nhdr}). Stateless and thread-safe.
+ * Reads images and segmentations, choosing the format by the path: a folder, a {@code .dcm} file
+ * or any file with the DICOM marker is DICOM (through {@link org.radiome.image.dicom}); NIfTI-1/NIfTI-2
+ * ({@code .nii}, {@code .nii.gz}) or NRRD ({@code .nrrd}, {@code .nhdr}) otherwise. Stateless and thread-safe.
  */
 public final class ImageFiles {
     private ImageFiles() {}
 
-    /** Reads a scalar image (intensities after any scaling the format defines). */
+    /** Reads a scalar image (intensities after any scaling the format defines; PET in SUVbw). */
     public static Volume readVolume(Path file) throws ImageReadException {
-        return readRaw(file).toVolume();
+        return load(file, ImageReadOptions.DEFAULT).volume();
+    }
+
+    /** Reads a scalar image with options for DICOM (series choice, PET units, warnings). */
+    public static Volume readVolume(Path file, ImageReadOptions options) throws ImageReadException {
+        return load(file, options).volume();
+    }
+
+    /** Reads an image with what a segmentation needs to be placed on it (DICOM frame of reference and series). */
+    public static LoadedImage load(Path path, ImageReadOptions options) throws ImageReadException {
+        if (!Files.exists(path)) throw new ImageReadException(path, "file not found");
+        if (DicomFiles.isDicom(path)) {
+            DicomSeries s = DicomSeriesReader.read(path, options);
+            return new LoadedImage(path, s.volume(), s.frameOfReferenceUid(), s.seriesInstanceUid());
+        }
+        return new LoadedImage(path, readRaw(path).toVolume(), null, null);
+    }
+
+    /**
+     * The named ROIs of a segmentation on {@code image}'s grid: an RTSTRUCT's ROIs, a DICOM-SEG's
+     * segments, or a label map's non-zero labels (which must lie on the image's grid).
+     */
+    public static RoiSet readRois(Path maskSource, LoadedImage image, ImageReadOptions options) throws ImageReadException {
+        if (!Files.exists(maskSource)) throw new ImageReadException(maskSource, "file not found");
+        if (DicomFiles.isDicom(maskSource)) return DicomFiles.readRois(maskSource, image, options);
+        LabelMap labels = readLabels(maskSource);
+        String mismatch = image.volume().grid().describeDifference(labels.grid());
+        if (mismatch != null) {
+            throw new ImageReadException(maskSource, "mask grid does not match the image " + image.source().getFileName() + ": " + mismatch);
+        }
+        return RoiSet.ofLabels(maskSource, labels);
     }
 
     /**
@@ -40,7 +74,10 @@ public final class ImageFiles {
             throw new ImageReadException(file, "NIfTI/ANALYZE header/image pairs (.hdr/.img) are not supported; "
                     + "convert to a single .nii or .nii.gz file");
         }
-        throw new ImageReadException(file, "unsupported file type (expected .nii, .nii.gz, .nrrd or .nhdr)");
+        if (DicomFiles.isDicom(file)) {
+            throw new ImageReadException(file, "a DICOM file cannot be read as a NIfTI/NRRD label map; use it as an RTSTRUCT or SEG mask");
+        }
+        throw new ImageReadException(file, "unsupported file type (expected a DICOM folder or file, .nii, .nii.gz, .nrrd or .nhdr)");
     }
 
     static void checkReadable(Path file) throws ImageReadException {
