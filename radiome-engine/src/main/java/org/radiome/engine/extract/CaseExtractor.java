@@ -1,8 +1,11 @@
 package org.radiome.engine.extract;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.SortedSet;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
 import org.radiome.features.ExtractionSettings;
@@ -39,6 +42,16 @@ public final class CaseExtractor {
      */
     public static RoiResult extract(String caseId, Path imageFile, Path maskFile, String roi, ExtractionSettings settings)
             throws ExtractionException {
+        return extract(caseId, imageFile, maskFile, roi, settings, null);
+    }
+
+    /**
+     * As {@link #extract(String, Path, Path, String, ExtractionSettings)}, computing the feature
+     * families concurrently on {@code families} when it is not null (see
+     * {@link RoiFeatureExtractor#extract(RoiImage, ExtractionSettings, ExecutorService)}).
+     */
+    public static RoiResult extract(String caseId, Path imageFile, Path maskFile, String roi, ExtractionSettings settings,
+            ExecutorService families) throws ExtractionException {
         Volume image = readImage(imageFile);
         LabelMap labels = readMask(maskFile);
         String mismatch = image.grid().describeDifference(labels.grid());
@@ -47,13 +60,43 @@ public final class CaseExtractor {
         }
         Mask mask = selectRoi(maskFile, labels, roi);
         String roiName = roi == null ? "nonzero" : roi.trim();
-        FeatureSet features;
+        return new RoiResult(caseId, roiName, features(caseId, roiName, image, mask, settings, families));
+    }
+
+    /**
+     * Every label of the mask as its own ROI, in increasing label order, reading the image and the
+     * mask once: one {@link RoiResult} per label, named by the label number. A mask without any
+     * non-zero voxel is an error.
+     *
+     * @param families executor for the feature families of each ROI, or null for the calling thread
+     */
+    public static List<RoiResult> extractAllRois(String caseId, Path imageFile, Path maskFile, ExtractionSettings settings,
+            ExecutorService families) throws ExtractionException {
+        Volume image = readImage(imageFile);
+        LabelMap labels = readMask(maskFile);
+        String mismatch = image.grid().describeDifference(labels.grid());
+        if (mismatch != null) {
+            throw new ExtractionException(maskFile, "mask grid does not match the image " + imageFile.getFileName() + ": " + mismatch);
+        }
+        SortedSet<Integer> present = labels.presentLabels();
+        if (present.isEmpty()) throw new ExtractionException(maskFile, "the mask is empty (no non-zero voxels)");
+        List<RoiResult> results = new ArrayList<>(present.size());
+        for (int label : present) {
+            String roiName = Integer.toString(label);
+            results.add(new RoiResult(caseId, roiName, features(caseId, roiName, image, labels.select(label), settings, families)));
+        }
+        return results;
+    }
+
+    private static FeatureSet features(String caseId, String roiName, Volume image, Mask mask, ExtractionSettings settings,
+            ExecutorService families) throws ExtractionException {
         try {
-            features = RoiFeatureExtractor.extract(RoiImage.of(image, mask), settings);
+            RoiImage roiImage = RoiImage.of(image, mask);
+            return families == null ? RoiFeatureExtractor.extract(roiImage, settings)
+                    : RoiFeatureExtractor.extract(roiImage, settings, families);
         } catch (IllegalArgumentException e) {
             throw new ExtractionException("case " + caseId + ", ROI " + roiName + ": " + e.getMessage(), e);
         }
-        return new RoiResult(caseId, roiName, features);
     }
 
     static Volume readImage(Path file) throws ExtractionException {
