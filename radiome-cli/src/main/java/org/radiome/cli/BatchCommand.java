@@ -92,7 +92,7 @@ final class BatchCommand implements Callable<Integer> {
         }
         CaseExtraction extraction = nativeExtraction();
         var err = spec.commandLine().getErr();
-        err.println("radiome batch: " + cases.cases().size() + " cases from " + manifest + ", " + n + " threads -> " + out);
+        err.println("radiome batch: " + cases.cases().size() + " cases from " + manifest + ", " + n + (n == 1 ? " thread" : " threads") + " -> " + out);
         err.flush();
         ConsoleProgress progress = new ConsoleProgress(err, System.console() != null, Duration.ofMillis((long) (logInterval * 1000)));
         BatchSummary summary;

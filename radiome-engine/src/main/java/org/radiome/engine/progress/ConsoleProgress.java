@@ -26,6 +26,7 @@ public final class ConsoleProgress implements ProgressListener {
     private volatile int total, resumed;
     private volatile long startNanos;
     private ScheduledExecutorService ticker;
+    private int lastBarLength;
 
     /**
      * @param terminal    draw a bar (true when {@code System.console() != null}), else write log lines
@@ -60,7 +61,7 @@ public final class ConsoleProgress implements ProgressListener {
     public synchronized void finished() {
         if (ticker != null) ticker.shutdownNow();
         if (terminal) {
-            out.print("\r" + line() + "\n");
+            out.print("\r" + padded(line()) + "\n");
         } else {
             out.println("radiome batch: " + line());
         }
@@ -69,11 +70,18 @@ public final class ConsoleProgress implements ProgressListener {
 
     private synchronized void report() {
         if (terminal) {
-            out.print("\r" + line());
+            out.print("\r" + padded(line()));
         } else {
             out.println("radiome batch: " + line());
         }
         out.flush();
+    }
+
+    /** The bar, padded with blanks over the rest of a longer previous bar. */
+    private String padded(String bar) {
+        String s = bar.length() < lastBarLength ? bar + " ".repeat(lastBarLength - bar.length()) : bar;
+        lastBarLength = bar.length();
+        return s;
     }
 
     private String line() {
