@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -43,6 +45,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * <p>Memory: only each record's position is kept; {@link #read} fetches a record from disk.
  *
+ * <p>An open journal holds an exclusive lock on its file (released on {@link #close} or process
+ * death), so two runs never write one journal.
+ *
  * <p>Thread-safe: {@link #append} is serialised, {@link #read} uses positional reads.
  */
 public final class Journal implements Closeable {
@@ -78,12 +83,24 @@ public final class Journal implements Closeable {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         Journal journal = new Journal(file, channel, List.copyOf(caseIds));
         try {
+            lock(file, channel);
             journal.recover(fingerprint);
         } catch (IOException | JournalException | RuntimeException e) {
             channel.close();
             throw e;
         }
         return journal;
+    }
+
+    /** One run per journal: a second process (or a second run in this one) on the same output is refused. */
+    private static void lock(Path file, FileChannel channel) throws IOException, JournalException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) throw new JournalException(file, "in use by another radiome batch writing the same output");
     }
 
     private void recover(String fingerprint) throws IOException, JournalException {

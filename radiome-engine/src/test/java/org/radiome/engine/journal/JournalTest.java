@@ -106,4 +106,16 @@ class JournalTest {
         assertThatThrownBy(() -> Journal.open(file, "fp", CASES)).isInstanceOf(JournalException.class)
                 .hasMessageContaining("damaged at line 2");
     }
+
+    @Test
+    void a_journal_in_use_is_refused() throws Exception {
+        Path file = tmp.resolve("run.journal");
+        try (Journal j = Journal.open(file, "fp", CASES)) {
+            assertThatThrownBy(() -> Journal.open(file, "fp", CASES)).isInstanceOf(JournalException.class)
+                    .hasMessageContaining("in use by another radiome batch");
+        }
+        try (Journal j = Journal.open(file, "fp", CASES)) {
+            assertThat(j.doneCount()).isZero();
+        }
+    }
 }
