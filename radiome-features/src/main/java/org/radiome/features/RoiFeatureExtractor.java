@@ -42,10 +42,15 @@ public final class RoiFeatureExtractor {
      * @throws IllegalArgumentException if the grids differ or the ROI is empty after preprocessing
      */
     public static FeatureSet extract(Volume image, Mask roi, ExtractionSettings settings) {
+        return extract(image, roi, settings, null);
+    }
+
+    /** As {@link #extract(Volume, Mask, ExtractionSettings)}, with the families on {@code executor} unless it is null. */
+    public static FeatureSet extract(Volume image, Mask roi, ExtractionSettings settings, ExecutorService executor) {
         Preprocessor.Result processed = Preprocessor.run(image, roi, settings.preprocessing());
         FeatureSet all = new FeatureSet();
         all.addAll(processed.diagnostics());
-        all.addAll(extract(processed.roi(), settings));
+        all.addAll(executor == null ? extract(processed.roi(), settings) : extract(processed.roi(), settings, executor));
         return all;
     }
 

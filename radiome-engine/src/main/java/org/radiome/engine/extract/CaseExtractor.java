@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
 
 import org.radiome.features.ExtractionSettings;
 import org.radiome.features.FeatureSet;
@@ -51,31 +52,50 @@ public final class CaseExtractor {
     /** As {@link #extract(String, Path, Path, String, ExtractionSettings)}, with options for DICOM input. */
     public static RoiResult extract(String caseId, Path imageFile, Path maskFile, String roi, ExtractionSettings settings,
                                     ImageReadOptions options) throws ExtractionException {
+        return extract(caseId, imageFile, maskFile, roi, settings, options, null);
+    }
+
+    /**
+     * As {@link #extract(String, Path, Path, String, ExtractionSettings, ImageReadOptions)}, computing the feature
+     * families concurrently on {@code families} when it is not null (see
+     * {@link RoiFeatureExtractor#extract(org.radiome.features.RoiImage, ExtractionSettings, ExecutorService)}).
+     */
+    public static RoiResult extract(String caseId, Path imageFile, Path maskFile, String roi, ExtractionSettings settings,
+                                    ImageReadOptions options, ExecutorService families) throws ExtractionException {
         LoadedImage image = readImage(imageFile, options);
         RoiSet rois = readRois(maskFile, image, options);
         Mask mask = selectRoi(rois, roi);
         String roiName = roi == null ? rois.defaultName() : roi.trim();
-        return extractRoi(caseId, roiName, image.volume(), mask, settings);
+        return extractRoi(caseId, roiName, image.volume(), mask, settings, families);
     }
 
     /** One result per ROI of the mask (label, RTSTRUCT ROI or SEG segment), in the mask's order. */
     public static List<RoiResult> extractAll(String caseId, Path imageFile, Path maskFile, ExtractionSettings settings,
                                              ImageReadOptions options) throws ExtractionException {
+        return extractAll(caseId, imageFile, maskFile, settings, options, null);
+    }
+
+    /**
+     * As {@link #extractAll(String, Path, Path, ExtractionSettings, ImageReadOptions)}, reading the image and the mask
+     * once; {@code families} (or null for the calling thread) computes each ROI's families.
+     */
+    public static List<RoiResult> extractAll(String caseId, Path imageFile, Path maskFile, ExtractionSettings settings,
+                                             ImageReadOptions options, ExecutorService families) throws ExtractionException {
         LoadedImage image = readImage(imageFile, options);
         RoiSet rois = readRois(maskFile, image, options);
         if (rois.isEmpty()) throw new ExtractionException(maskFile, "holds no ROI");
         List<RoiResult> results = new ArrayList<>();
         for (String name : rois.names()) {
-            results.add(extractRoi(caseId, name, image.volume(), selectRoi(rois, name), settings));
+            results.add(extractRoi(caseId, name, image.volume(), selectRoi(rois, name), settings, families));
         }
         return results;
     }
 
-    static RoiResult extractRoi(String caseId, String roiName, Volume image, Mask mask, ExtractionSettings settings)
-            throws ExtractionException {
+    static RoiResult extractRoi(String caseId, String roiName, Volume image, Mask mask, ExtractionSettings settings,
+                                ExecutorService families) throws ExtractionException {
         FeatureSet features;
         try {
-            features = RoiFeatureExtractor.extract(image, mask, settings);
+            features = RoiFeatureExtractor.extract(image, mask, settings, families);
         } catch (IllegalArgumentException e) {
             throw new ExtractionException("case " + caseId + ", ROI " + roiName + ": " + e.getMessage(), e);
         }
