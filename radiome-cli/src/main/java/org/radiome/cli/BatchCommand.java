@@ -16,10 +16,15 @@ import org.radiome.engine.batch.CaseExtraction;
 import org.radiome.engine.batch.Manifest;
 import org.radiome.engine.batch.ManifestException;
 import org.radiome.engine.batch.NativeCaseExtraction;
+import org.radiome.engine.batch.PyRadiomicsCaseExtraction;
 import org.radiome.engine.journal.JournalException;
 import org.radiome.engine.progress.ConsoleProgress;
+import org.radiome.engine.settings.PyRadiomicsParamsReader;
+import org.radiome.engine.settings.SettingsException;
 import org.radiome.features.ExtractionSettings;
+import org.radiome.features.pyradiomics.PyRadiomicsSettings;
 
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,6 +36,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Extracts the features of every case listed in a manifest into one table (CSV or Parquet),",
             "one row per case and ROI: case_id, roi, the manifest's other columns, then the features.",
+            "Radiome's IBSI mode takes --settings; PyRadiomics-compatible mode takes --pyradiomics-params.",
             "",
             "The manifest is a CSV file with a header naming case_id, image and mask, optionally roi",
             "(a label; empty: every non-zero voxel, or every label with --all-rois) and series, and any",
@@ -58,9 +64,19 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--manifest", required = true, paramLabel = "CASES.csv", description = "The cases: case_id,image,mask[,roi][,series][,other columns…].")
     Path manifest;
 
-    @Option(names = "--settings", required = true, paramLabel = "FILE.yaml",
-            description = "Extraction settings (see settings/ and the README), e.g. settings/native.yaml.")
-    Path settings;
+    /** Exactly one of the two modes. */
+    static final class Mode {
+        @Option(names = "--settings", required = true, paramLabel = "FILE.yaml",
+                description = "Extraction settings (see settings/ and the README), e.g. settings/native.yaml.")
+        Path settings;
+
+        @Option(names = "--pyradiomics-params", required = true, paramLabel = "PARAMS.yaml",
+                description = "PyRadiomics-compatible mode: an ordinary PyRadiomics parameter file; columns named as PyRadiomics names them.")
+        Path pyradiomicsParams;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Mode mode;
 
     @Option(names = "--out", required = true, paramLabel = "OUT.csv|OUT.parquet", description = "The feature table; its extension picks the format.")
     Path out;
@@ -90,7 +106,7 @@ final class BatchCommand implements Callable<Integer> {
         } catch (ManifestException e) {
             throw new UserFacingException(e.getMessage());
         }
-        CaseExtraction extraction = nativeExtraction();
+        CaseExtraction extraction = mode.settings != null ? nativeExtraction(mode.settings) : pyRadiomicsExtraction(mode.pyradiomicsParams);
         var err = spec.commandLine().getErr();
         err.println("radiome batch: " + cases.cases().size() + " cases from " + manifest + ", " + n + (n == 1 ? " thread" : " threads") + " -> " + out);
         err.flush();
@@ -110,16 +126,28 @@ final class BatchCommand implements Callable<Integer> {
         return SOME_CASES_FAILED;
     }
 
-    private CaseExtraction nativeExtraction() throws UserFacingException {
+    private CaseExtraction nativeExtraction(Path settings) throws UserFacingException {
         ExtractionSettings s = ExtractCommand.loadSettings(settings, null);
-        String text;
+        return new NativeCaseExtraction(s, readText(settings), settings.toString(), allRois);
+    }
+
+    private CaseExtraction pyRadiomicsExtraction(Path params) throws UserFacingException {
+        PyRadiomicsSettings s;
         try {
-            text = Files.readString(settings, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new UserFacingException(settings + ": no such file");
-        } catch (IOException e) {
-            throw new UserFacingException(settings + ": cannot read: " + e.getMessage());
+            s = PyRadiomicsParamsReader.read(params);
+        } catch (SettingsException e) {
+            throw new UserFacingException(e.getMessage());
         }
-        return new NativeCaseExtraction(s, text, settings.toString(), allRois);
+        return new PyRadiomicsCaseExtraction(s, readText(params), params.toString(), allRois);
+    }
+
+    private static String readText(Path file) throws UserFacingException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UserFacingException(file + ": no such file");
+        } catch (IOException e) {
+            throw new UserFacingException(file + ": cannot read: " + e.getMessage());
+        }
     }
 }

@@ -1,6 +1,9 @@
 package org.radiome.engine.extract;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
 
 import org.radiome.features.FeatureSet;
 import org.radiome.features.pyradiomics.PyRadiomicsExtractor;
@@ -29,11 +32,29 @@ public final class PyRadiomicsCaseExtractor {
     public static RoiResult extract(String caseId, Path imageFile, Path maskFile, Integer label, PyRadiomicsSettings settings)
             throws ExtractionException {
         RawImage raw = readRaw(imageFile);
+        LabelMap labels = CaseExtractor.readMask(maskFile);
+        return extract(caseId, raw, labels, label == null ? settings : withLabel(settings, label));
+    }
+
+    /**
+     * Every label of the mask as its own ROI, in increasing order, reading the image and the mask once; each row
+     * is named by its label. A mask without any non-zero voxel is an error.
+     */
+    public static List<RoiResult> extractAll(String caseId, Path imageFile, Path maskFile, PyRadiomicsSettings settings)
+            throws ExtractionException {
+        RawImage raw = readRaw(imageFile);
+        LabelMap labels = CaseExtractor.readMask(maskFile);
+        SortedSet<Integer> present = labels.presentLabels();
+        if (present.isEmpty()) throw new ExtractionException(maskFile, "the mask is empty (no non-zero voxels)");
+        List<RoiResult> results = new ArrayList<>(present.size());
+        for (int label : present) results.add(extract(caseId, raw, labels, withLabel(settings, label)));
+        return results;
+    }
+
+    private static RoiResult extract(String caseId, RawImage raw, LabelMap labels, PyRadiomicsSettings s) throws ExtractionException {
         Volume image = raw.toVolume();
         // the pixel type SimpleITK would hold the image in (resampling casts back to it)
         PixelType pixelType = raw.isScaled() ? PixelType.FLOAT32 : raw.pixelType();
-        LabelMap labels = CaseExtractor.readMask(maskFile);
-        PyRadiomicsSettings s = label == null ? settings : withLabel(settings, label);
         FeatureSet features;
         try {
             features = PyRadiomicsExtractor.extract(image, pixelType, labels, s);
