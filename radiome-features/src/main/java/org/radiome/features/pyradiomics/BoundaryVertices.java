@@ -45,8 +45,99 @@ final class BoundaryVertices {
     /**
      * PyRadiomics's four diameters (mm): the largest distance between two vertices with equal z (slice), equal y
      * (column), equal x (row), and overall.
+     *
+     * <p>PyRadiomics compares all vertex pairs, O(n²). The same maxima follow exactly from far fewer pairs: the
+     * farthest pair of a point set is a pair of vertices of its convex hull. Within each plane of equal z (equal y,
+     * equal x) we therefore keep only the vertices of that plane's 2D convex hull (convexity is unchanged by scaling
+     * the axes by the voxel spacing, so the hull is built on the exact integer coordinates), and compare pairs among
+     * those. For the overall diameter, an endpoint of the farthest pair is a unique maximiser of some linear function
+     * over all points, hence also over the points of its own z-plane, so it is a vertex of that plane's hull: the
+     * union of the z-planes' hull vertices holds both endpoints.
      */
     static double[] diameters(int[] p, double sx, double sy, double sz) {
+        final double hx = 0.5 * sx, hy = 0.5 * sy, hz = 0.5 * sz;
+        int[] sliceHulls = planeHullVertices(p, 2, 0, 1);
+        int[] columnHulls = planeHullVertices(p, 1, 0, 2);
+        int[] rowHulls = planeHullVertices(p, 0, 1, 2);
+        double slice = maxSquaredDistance(p, sliceHulls, 2, hx, hy, hz);
+        double column = maxSquaredDistance(p, columnHulls, 1, hx, hy, hz);
+        double row = maxSquaredDistance(p, rowHulls, 0, hx, hy, hz);
+        double all = maxSquaredDistance(p, sliceHulls, -1, hx, hy, hz);
+        return new double[] {Math.sqrt(slice), Math.sqrt(column), Math.sqrt(row), Math.sqrt(all)};
+    }
+
+    /**
+     * The indices of the points that are vertices of the 2D convex hull of their plane (points sharing coordinate
+     * {@code key}), hull coordinates {@code u}, {@code v}; grouped by plane, planes in increasing key order.
+     * Andrew's monotone chain on exact integers; collinear points are dropped.
+     */
+    static int[] planeHullVertices(int[] p, int key, int u, int v) {
+        int n = p.length / 3;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> {
+            int c = Integer.compare(p[3 * a + key], p[3 * b + key]);
+            if (c != 0) return c;
+            c = Integer.compare(p[3 * a + u], p[3 * b + u]);
+            return c != 0 ? c : Integer.compare(p[3 * a + v], p[3 * b + v]);
+        });
+        int[] out = new int[n];
+        int count = 0;
+        int[] hull = new int[2 * n + 2];
+        for (int start = 0; start < n; ) {
+            int end = start;
+            while (end < n && p[3 * order[end] + key] == p[3 * order[start] + key]) end++;
+            int h = 0;
+            for (int pass = 0; pass < 2; pass++) { // lower hull, then upper hull (points in reverse)
+                int base = h;
+                for (int k = 0; k < end - start; k++) {
+                    int i = order[pass == 0 ? start + k : end - 1 - k];
+                    while (h - base >= 2 && cross(p, hull[h - 2], hull[h - 1], i, u, v) <= 0) h--;
+                    hull[h++] = i;
+                }
+                h--; // the last point starts the other chain
+            }
+            if (end - start <= 2) { // one or two points: both are hull vertices
+                for (int k = start; k < end; k++) out[count++] = order[k];
+            } else {
+                for (int k = 0; k < h; k++) out[count++] = hull[k];
+            }
+            start = end;
+        }
+        return java.util.Arrays.copyOf(out, count);
+    }
+
+    private static long cross(int[] p, int o, int a, int b, int u, int v) {
+        long ou = p[3 * o + u], ov = p[3 * o + v];
+        return (p[3 * a + u] - ou) * (p[3 * b + v] - ov) - (p[3 * a + v] - ov) * (p[3 * b + u] - ou);
+    }
+
+    /**
+     * The largest squared distance (mm²) between two of the {@code candidates}; with {@code sameKey} ≥ 0 only pairs
+     * with equal coordinate {@code sameKey} count.
+     */
+    private static double maxSquaredDistance(int[] p, int[] candidates, int sameKey, double hx, double hy, double hz) {
+        double best = 0;
+        final int n = candidates.length;
+        for (int i = 0; i < n; i++) {
+            final int a = 3 * candidates[i];
+            final int ax = p[a], ay = p[a + 1], az = p[a + 2];
+            for (int j = i + 1; j < n; j++) {
+                final int b = 3 * candidates[j];
+                if (sameKey >= 0 && p[a + sameKey] != p[b + sameKey]) {
+                    // candidates are grouped by plane: no later candidate shares this one's plane
+                    break;
+                }
+                final double dx = (ax - p[b]) * hx, dy = (ay - p[b + 1]) * hy, dz = (az - p[b + 2]) * hz;
+                final double d = dx * dx + dy * dy + dz * dz;
+                if (d > best) best = d;
+            }
+        }
+        return best;
+    }
+
+    /** All-pairs reference for {@link #diameters} (PyRadiomics's own method), for tests. */
+    static double[] diametersByAllPairs(int[] p, double sx, double sy, double sz) {
         final int n = p.length / 3;
         final double hx = 0.5 * sx, hy = 0.5 * sy, hz = 0.5 * sz;
         double slice = 0, column = 0, row = 0, all = 0;
