@@ -19,6 +19,7 @@ class DemoCommandTest {
             CliRun run = CliRun.of("demo", "--out", tmp.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).contains("482 of 482 IBSI reference values reproduced");
+            assertThat(run.out()).contains("configuration C").contains("270 of 270 IBSI reference values reproduced");
             List<String> brain = Files.readAllLines(tmp.resolve("brain1.csv"));
             assertThat(brain).hasSize(2);
             assertThat(brain.get(0)).startsWith("case_id,roi,morph_volume,");
