@@ -1,8 +1,5 @@
 package org.radiome.engine.settings;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,10 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.radiome.features.pyradiomics.FeatureClass;
 import org.radiome.features.pyradiomics.PyRadiomicsSettings;
@@ -37,8 +31,6 @@ import org.radiome.features.pyradiomics.PyRadiomicsSettings.WeightingNorm;
  * <p>Stateless and thread-safe.
  */
 public final class PyRadiomicsParamsReader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private static final Set<String> TOP_LEVEL = Set.of("imageType", "featureClass", "setting", "voxelSetting");
     private static final Set<String> FILTER_IMAGE_TYPES = Set.of("LoG", "Wavelet", "Square", "SquareRoot", "Logarithm",
             "Exponential", "Gradient", "LBP2D", "LBP3D");
@@ -46,16 +38,7 @@ public final class PyRadiomicsParamsReader {
     private PyRadiomicsParamsReader() {}
 
     public static PyRadiomicsSettings read(Path file) throws SettingsException {
-        if (!Files.isRegularFile(file)) throw new SettingsException(file, "parameter file not found");
-        JsonNode root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = YAML.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw new SettingsException(file, "not valid YAML: " + e.getOriginalMessage().replace('\n', ' '));
-        } catch (IOException e) {
-            throw new SettingsException(file, "cannot read: " + e.getMessage());
-        }
-        if (root == null || root.isMissingNode() || root.isNull()) throw new SettingsException(file, "parameter file is empty");
+        JsonNode root = YamlFiles.readTree(file, "parameter file");
         if (!root.isObject()) throw new SettingsException(file, "expected a map with imageType, featureClass and setting");
         try {
             return parse(file, root);

@@ -1,8 +1,5 @@
 package org.radiome.engine.settings;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -11,10 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.radiome.features.ExtractionSettings;
 import org.radiome.features.Family;
@@ -40,21 +34,10 @@ import org.radiome.features.texture.TextureDimension;
  * <p>Stateless and thread-safe.
  */
 public final class SettingsReader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private SettingsReader() {}
 
     public static ExtractionSettings read(Path file) throws SettingsException {
-        if (!Files.isRegularFile(file)) throw new SettingsException(file, "settings file not found");
-        JsonNode root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = YAML.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw new SettingsException(file, "not valid YAML: " + e.getOriginalMessage().replace('\n', ' '));
-        } catch (IOException e) {
-            throw new SettingsException(file, "cannot read: " + e.getMessage());
-        }
-        if (root == null || root.isMissingNode() || root.isNull()) throw new SettingsException(file, "settings file is empty");
+        JsonNode root = YamlFiles.readTree(file, "settings file");
         try {
             return parse(new Section(file, "", root));
         } catch (IllegalArgumentException e) {
