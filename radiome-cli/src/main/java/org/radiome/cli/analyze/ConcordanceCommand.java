@@ -35,6 +35,8 @@ final class ConcordanceCommand extends AnalysisCommand {
         root.put("n", data.size());
         root.put("events", data.events());
         root.put("concordance", c.concordance());
+        root.put("var", c.variance());
+        root.put("std", c.std());
         root.put("concordant", c.concordant());
         root.put("discordant", c.discordant());
         root.put("tied_x", c.tiedX());

@@ -75,7 +75,9 @@ final class CoxCommand extends AnalysisCommand {
         test(root, "likelihood_ratio", 2 * (fit.loglik() - fit.loglikNull()), df);
         test(root, "wald", fit.wald(), df);
         test(root, "score", fit.score(), df);
-        root.put("concordance", Concordance.of(data, fit.linearPredictor()).concordance());
+        Concordance concordance = Concordance.of(data, fit.linearPredictor());
+        root.put("concordance", concordance.concordance());
+        root.put("concordance_se", concordance.std());
         root.put("iterations", fit.iterations());
     }
 

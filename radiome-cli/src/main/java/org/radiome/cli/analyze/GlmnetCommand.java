@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.radiome.analysis.AnalysisException;
 import org.radiome.analysis.penalized.Glmnet;
+import org.radiome.analysis.penalized.GlmnetCv;
 import org.radiome.analysis.survival.SurvivalData;
 import org.radiome.analysis.table.Table;
 
@@ -46,6 +47,11 @@ final class GlmnetCommand extends AnalysisCommand {
     @Option(names = "--event", paramLabel = "E", description = "1 = event, 0 = censored (cox).")
     String event;
 
+    @Option(names = "--foldid", paramLabel = "COL",
+            description = "Also cross-validate, as cv.glmnet(..., foldid = COL): the fold (1..K) of each case "
+                + "(gaussian and binomial).")
+    String foldid;
+
     @Override
     void analyse(Table table, ObjectNode root) {
         Glmnet.Family fam = switch (family) {
@@ -54,12 +60,17 @@ final class GlmnetCommand extends AnalysisCommand {
             case "cox" -> Glmnet.Family.COX;
             default -> throw new AnalysisException("--family must be gaussian, binomial or cox, was " + family);
         };
+        if (foldid != null && fam == Glmnet.Family.COX) {
+            throw new AnalysisException("--foldid (cross-validation) is available for --family gaussian and binomial only");
+        }
         List<String> outcome = fam == Glmnet.Family.COX ? requireCox() : requireResponse();
         List<String> preds = new ArrayList<>(columns(table, predictors));
         preds.removeAll(outcome);
         if (preds.isEmpty()) throw new AnalysisException("no predictors");
+        if (foldid != null) preds.remove(foldid);
         List<String> used = new ArrayList<>(outcome);
         used.addAll(preds);
+        if (foldid != null) used.add(foldid);
         for (String c : used) table.require(c);
         int[] rows = completeRows(table, used, root);
         double[][] x = new double[preds.size()][];
@@ -84,10 +95,41 @@ final class GlmnetCommand extends AnalysisCommand {
             o.put("lambda", f.lambda());
             o.put("df", f.df());
             o.put("dev_ratio", f.devRatio());
+            o.put("kkt_max_violation", f.kktViolation());
             ObjectNode c = o.putObject("coefficients");
             if (fam != Glmnet.Family.COX) c.put("(Intercept)", f.intercept());
             for (int j = 0; j < preds.size(); j++) c.put(preds.get(j), f.beta()[j]);
         }
+        if (foldid != null) crossValidate(root, fam, x, y, lambdas, folds(numeric(table, foldid, rows)));
+    }
+
+    private void crossValidate(ObjectNode root, Glmnet.Family fam, double[][] x, double[] y, double[] lambdas, int[] folds) {
+        GlmnetCv.Result cv = GlmnetCv.run(fam, x, y, alpha, lambdas, folds);
+        ObjectNode o = root.putObject("cv");
+        o.put("foldid", foldid);
+        o.put("folds", cv.folds());
+        o.put("measure", cv.measure());
+        o.put("name", cv.name());
+        ArrayNode cvm = o.putArray("cvm"), cvsd = o.putArray("cvsd");
+        for (int l = 0; l < lambdas.length; l++) {
+            cvm.add(cv.cvm()[l]);
+            cvsd.add(cv.cvsd()[l]);
+        }
+        o.put("lambda_min", cv.lambdaMin());
+        o.put("lambda_1se", cv.lambda1se());
+        o.put("index_min", cv.indexMin() + 1);
+        o.put("index_1se", cv.index1se() + 1);
+    }
+
+    private int[] folds(double[] values) {
+        int[] out = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != Math.rint(values[i]) || values[i] < 1 || values[i] > Integer.MAX_VALUE) {
+                throw new AnalysisException("--foldid column " + foldid + " must hold whole numbers 1, 2, ..., K; found " + values[i]);
+            }
+            out[i] = (int) values[i];
+        }
+        return out;
     }
 
     private List<String> requireCox() {

@@ -140,4 +140,16 @@ class BadInputTest {
         assertOneLineError(Cohort.analyze("glmnet", "--data", f, "--family", "cox", "--lambda", "0.1",
             "--predictors", "a,b", "--response", "y"), "needs --time and --event");
     }
+
+    @Test
+    void glmnet_fold_ids_that_are_not_whole_numbers_or_leave_a_fold_empty() throws IOException {
+        String f = csv("f.csv", "case_id,x,y,fold", "a,1,1.5,1", "b,2,2.5,2", "c,3,2.0,3.5", "d,4,4.5,1", "e,5,4.0,2", "f,6,6.5,3");
+        assertOneLineError(Cohort.analyze("glmnet", "--data", f, "--family", "gaussian", "--lambda", "0.1",
+            "--predictors", "x", "--response", "y", "--foldid", "fold"), "--foldid column fold must hold whole numbers", "3.5");
+        String g = csv("g.csv", "case_id,x,y,fold", "a,1,1.5,1", "b,2,2.5,2", "c,3,2.0,4", "d,4,4.5,1", "e,5,4.0,2", "f,6,6.5,4");
+        assertOneLineError(Cohort.analyze("glmnet", "--data", g, "--family", "gaussian", "--lambda", "0.1",
+            "--predictors", "x", "--response", "y", "--foldid", "fold"), "fold 3 has no cases");
+        assertOneLineError(Cohort.analyze("glmnet", "--data", g, "--family", "cox", "--lambda", "0.1",
+            "--predictors", "x", "--time", "y", "--event", "x", "--foldid", "fold"), "gaussian and binomial only");
+    }
 }

@@ -3,23 +3,71 @@ package org.radiome.cli.analyze;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.radiome.cli.analyze.Cohort.assertClose;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code analyze glmnet} against glmnet 4.1.6 run to thresh = 1e-28, over the whole lambda sequences of reference.json. */
 class GlmnetTest {
     static final JsonNode GLM = Cohort.reference().get("glmnet");
+    /** Optimality, relative to lambda: far above rounding (1e-13), far below any real departure from the optimum. */
+    static final double KKT_TOLERANCE = 1e-9;
 
     static String join(JsonNode values) {
         List<String> out = new ArrayList<>();
         values.forEach(v -> out.add(v.asText()));
         return String.join(",", out);
+    }
+
+    @TempDir
+    Path tmp;
+
+    /**
+     * The section's cv.foldid as a {@code case_id,fold} table: R's rows are d (all cases) or cc (the cases
+     * with every feature), both sorted by case_id, as in reference.json's data_preparation.
+     */
+    String foldTable(String section, boolean completeCasesOnly) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of(Cohort.file("features.csv")));
+        List<String> ids = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            if (!completeCasesOnly || Arrays.stream(f).noneMatch(String::isEmpty)) ids.add(f[0]);
+        }
+        Collections.sort(ids);
+        JsonNode folds = GLM.get(section).get("cv").get("foldid");
+        assertThat(ids).hasSize(folds.size());
+        List<String> out = new ArrayList<>(List.of("case_id,fold"));
+        for (int i = 0; i < ids.size(); i++) out.add(ids.get(i) + "," + folds.get(i).asInt());
+        Path p = tmp.resolve(section + "_folds.csv");
+        Files.write(p, out);
+        return p.toString();
+    }
+
+    static void checkCv(String section, JsonNode got) {
+        JsonNode ref = GLM.get(section).get("cv"), cv = got.get("cv");
+        assertThat(cv).as(section + " cv").isNotNull();
+        assertThat(cv.get("name").asText()).isEqualTo(ref.get("name").asText());
+        assertThat(cv.get("folds").asInt()).isEqualTo(10);
+        assertThat(cv.get("cvm").size()).isEqualTo(ref.get("cvm").size());
+        for (int i = 0; i < ref.get("cvm").size(); i++) {
+            assertClose(section + " cvm[" + i + "]", cv.get("cvm").get(i), ref.get("cvm").get(i));
+            assertClose(section + " cvsd[" + i + "]", cv.get("cvsd").get(i), ref.get("cvsd").get(i));
+        }
+        assertClose(section + " lambda.min", cv.get("lambda_min"), ref.get("lambda_min"));
+        assertClose(section + " lambda.1se", cv.get("lambda_1se"), ref.get("lambda_1se"));
+        assertThat(cv.get("index_min").asInt()).isEqualTo(ref.get("index_min").asInt());
+        assertThat(cv.get("index_1se").asInt()).isEqualTo(ref.get("index_1se").asInt());
     }
 
     static void check(String section, JsonNode got) {
@@ -35,6 +83,12 @@ class GlmnetTest {
             JsonNode fit = fits.get(index);
             assertClose(section + " lambda", fit.get("lambda"), at.get("lambda"));
             assertThat(fit.get("df").asInt()).as(section + " df at " + index).isEqualTo(at.get("df").asInt());
+            // R's KKT residuals at these lambdas are rounding noise (about 1e-13 of lambda); ours must be as small
+            JsonNode rKkt = ref.get("kkt_max_violation_over_lambda");
+            double rWorst = 0;
+            for (JsonNode v : rKkt) rWorst = Math.max(rWorst, v.asDouble());
+            assertThat(rWorst).as(section + " R's KKT violation").isLessThan(KKT_TOLERANCE);
+            assertThat(fit.get("kkt_max_violation").asDouble()).as(section + " KKT violation at " + index).isLessThan(KKT_TOLERANCE);
             JsonNode coef = fit.get("coefficients");
             assertThat(coef.size()).isEqualTo(at.get("coefficients").size());
             for (Iterator<Map.Entry<String, JsonNode>> it = at.get("coefficients").fields(); it.hasNext(); ) {
@@ -46,18 +100,24 @@ class GlmnetTest {
     }
 
     @Test
-    void gaussian_lasso_equals_glmnet() {
+    void gaussian_lasso_and_its_cross_validation_equal_glmnet_and_cv_glmnet() throws IOException {
         JsonNode ref = GLM.get("gaussian_lasso");
-        check("gaussian_lasso", Cohort.analyze("glmnet", "--data", Cohort.file("features.csv"), "--family", "gaussian", "--alpha", "1",
-            "--lambda", join(ref.get("lambda_sequence")), "--predictors", join(ref.get("x")), "--response", ref.get("y").asText()).json());
+        JsonNode got = Cohort.analyze("glmnet", "--data", Cohort.file("features.csv"), "--data", foldTable("gaussian_lasso", false),
+            "--family", "gaussian", "--alpha", "1", "--lambda", join(ref.get("lambda_sequence")),
+            "--predictors", join(ref.get("x")), "--response", ref.get("y").asText(), "--foldid", "fold").json();
+        check("gaussian_lasso", got);
+        checkCv("gaussian_lasso", got);
     }
 
     @Test
-    void binomial_elastic_net_equals_glmnet() {
+    void binomial_elastic_net_and_its_cross_validation_equal_glmnet_and_cv_glmnet() throws IOException {
         JsonNode ref = GLM.get("binomial_elastic_net");
-        check("binomial_elastic_net", Cohort.analyze("glmnet", "--data", Cohort.file("features.csv"), "--data", Cohort.file("clinical.csv"),
+        JsonNode got = Cohort.analyze("glmnet", "--data", Cohort.file("features.csv"), "--data", Cohort.file("clinical.csv"),
+            "--data", foldTable("binomial_elastic_net", true),
             "--family", "binomial", "--alpha", "0.5", "--lambda", join(ref.get("lambda_sequence")),
-            "--predictors", join(ref.get("x")), "--response", "response").json());
+            "--predictors", join(ref.get("x")), "--response", "response", "--foldid", "fold").json();
+        check("binomial_elastic_net", got);
+        checkCv("binomial_elastic_net", got);
     }
 
     @Test

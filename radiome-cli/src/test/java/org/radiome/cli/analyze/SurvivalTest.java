@@ -110,6 +110,7 @@ class SurvivalTest {
             assertClose(ties + " loglik null", got.get("loglik").get(0), ref.get("loglik_null"));
             assertClose(ties + " loglik", got.get("loglik").get(1), ref.get("loglik"));
             assertClose(ties + " concordance", got.get("concordance"), ref.get("concordance"));
+            assertClose(ties + " concordance se", got.get("concordance_se"), ref.get("concordance_se"));
             assertThat(got.get("n").asInt()).isEqualTo(ref.get("n").asInt());
             assertThat(got.get("events").asInt()).isEqualTo(ref.get("nevent").asInt());
             for (String test : List.of("likelihood_ratio", "score")) {
@@ -138,6 +139,8 @@ class SurvivalTest {
 
     static void assertConcordance(JsonNode got, JsonNode ref) {
         assertClose("C", got.get("concordance"), ref.get("concordance"));
+        assertClose("var", got.get("var"), ref.get("var"));
+        assertClose("std", got.get("std"), ref.get("std"));
         for (String f : List.of("concordant", "discordant", "tied_x", "tied_y", "tied_xy")) {
             assertThat(got.get(f).asLong()).as(f).isEqualTo(ref.get(f).asLong());
         }
