@@ -15,31 +15,37 @@ final class BoundaryVertices {
     /**
      * Edge midpoints of {@code mask} over an {@code nx × ny × nz} box, as {x, y, z} triples in doubled units; with
      * {@code inPlane} only the edges within x-y planes (the vertices of marching squares on each slice).
+     *
+     * <p>One pass over the mask padded with one background voxel on every side, comparing each voxel with its +x,
+     * +y (and +z) neighbours by fixed offsets.
      */
     static int[] of(boolean[] mask, int nx, int ny, int nz, boolean inPlane) {
+        if (mask.length != nx * ny * nz) throw new IllegalArgumentException("mask does not fill the box");
+        final int px = nx + 2, pxy = px * (ny + 2);
+        boolean[] padded = new boolean[pxy * (nz + 2)];
+        for (int z = 0, i = 0; z < nz; z++) {
+            for (int y = 0; y < ny; y++, i += nx) System.arraycopy(mask, i, padded, 1 + px * (y + 1) + pxy * (z + 1), nx);
+        }
         int[] out = new int[3 * 64];
         int n = 0;
         for (int z = inPlane ? 0 : -1; z < nz; z++) {
             for (int y = -1; y < ny; y++) {
-                for (int x = -1; x < nx; x++) {
-                    boolean here = inside(mask, nx, ny, nz, x, y, z);
-                    int[][] neighbours = {{x + 1, y, z}, {x, y + 1, z}, {x, y, z + 1}};
-                    for (int k = 0; k < (inPlane ? 2 : 3); k++) {
-                        int[] q = neighbours[k];
-                        if (here == inside(mask, nx, ny, nz, q[0], q[1], q[2])) continue;
-                        if (n + 3 > out.length) out = java.util.Arrays.copyOf(out, out.length * 2);
-                        out[n++] = x + q[0];
-                        out[n++] = y + q[1];
-                        out[n++] = z + q[2];
-                    }
+                int j = px * (y + 1) + pxy * (z + 1); // padded index of (x = -1, y, z)
+                for (int x = -1; x < nx; x++, j++) {
+                    final boolean here = padded[j];
+                    final boolean dx = here != padded[j + 1];
+                    final boolean dy = here != padded[j + px];
+                    final boolean dz = !inPlane && here != padded[j + pxy];
+                    if (!(dx | dy | dz)) continue;
+                    if (n + 9 > out.length) out = java.util.Arrays.copyOf(out, out.length * 2);
+                    final int x2 = 2 * x, y2 = 2 * y, z2 = 2 * z;
+                    if (dx) { out[n++] = x2 + 1; out[n++] = y2; out[n++] = z2; }
+                    if (dy) { out[n++] = x2; out[n++] = y2 + 1; out[n++] = z2; }
+                    if (dz) { out[n++] = x2; out[n++] = y2; out[n++] = z2 + 1; }
                 }
             }
         }
         return java.util.Arrays.copyOf(out, n);
-    }
-
-    private static boolean inside(boolean[] mask, int nx, int ny, int nz, int x, int y, int z) {
-        return x >= 0 && y >= 0 && z >= 0 && x < nx && y < ny && z < nz && mask[x + nx * (y + ny * z)];
     }
 
     /**
@@ -59,76 +65,99 @@ final class BoundaryVertices {
         int[] sliceHulls = planeHullVertices(p, 2, 0, 1);
         int[] columnHulls = planeHullVertices(p, 1, 0, 2);
         int[] rowHulls = planeHullVertices(p, 0, 1, 2);
-        double slice = maxSquaredDistance(p, sliceHulls, 2, hx, hy, hz);
-        double column = maxSquaredDistance(p, columnHulls, 1, hx, hy, hz);
-        double row = maxSquaredDistance(p, rowHulls, 0, hx, hy, hz);
-        double all = maxSquaredDistance(p, sliceHulls, -1, hx, hy, hz);
+        double slice = maxSquaredDistance(sliceHulls, 2, hx, hy, hz);
+        double column = maxSquaredDistance(columnHulls, 1, hx, hy, hz);
+        double row = maxSquaredDistance(rowHulls, 0, hx, hy, hz);
+        double all = maxSquaredDistance(sliceHulls, -1, hx, hy, hz);
         return new double[] {Math.sqrt(slice), Math.sqrt(column), Math.sqrt(row), Math.sqrt(all)};
     }
 
+    /** Bits per coordinate in a packed sort key (three coordinates, offset to be non-negative). */
+    private static final int KEY_BITS = 21;
+    private static final int KEY_OFFSET = 2;
+    private static final long KEY_MASK = (1L << KEY_BITS) - 1;
+
     /**
-     * The indices of the points that are vertices of the 2D convex hull of their plane (points sharing coordinate
-     * {@code key}), hull coordinates {@code u}, {@code v}; grouped by plane, planes in increasing key order.
-     * Andrew's monotone chain on exact integers; collinear points are dropped.
+     * The points that are vertices of the 2D convex hull of their plane (points sharing coordinate {@code key}), hull
+     * coordinates {@code u}, {@code v}, as {x, y, z} triples grouped by plane, planes in increasing key order.
+     * Andrew's monotone chain on exact integers; collinear points are dropped. The points (distinct, as edge
+     * midpoints are) are ordered by sorting packed {@code long} keys (key, u, v).
      */
     static int[] planeHullVertices(int[] p, int key, int u, int v) {
-        int n = p.length / 3;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        java.util.Arrays.sort(order, (a, b) -> {
-            int c = Integer.compare(p[3 * a + key], p[3 * b + key]);
-            if (c != 0) return c;
-            c = Integer.compare(p[3 * a + u], p[3 * b + u]);
-            return c != 0 ? c : Integer.compare(p[3 * a + v], p[3 * b + v]);
-        });
-        int[] out = new int[n];
+        final int n = p.length / 3;
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            long a = packable(p[3 * i + key]), b = packable(p[3 * i + u]), c = packable(p[3 * i + v]);
+            keys[i] = (a << (2 * KEY_BITS)) | (b << KEY_BITS) | c;
+        }
+        java.util.Arrays.sort(keys);
+        // sorted points as (key, u, v) triples
+        int[] q = new int[3 * n];
+        for (int i = 0; i < n; i++) {
+            long k = keys[i];
+            q[3 * i] = (int) (k >>> (2 * KEY_BITS)) - KEY_OFFSET;
+            q[3 * i + 1] = (int) ((k >>> KEY_BITS) & KEY_MASK) - KEY_OFFSET;
+            q[3 * i + 2] = (int) (k & KEY_MASK) - KEY_OFFSET;
+        }
+        int[] out = new int[3 * n];
         int count = 0;
         int[] hull = new int[2 * n + 2];
         for (int start = 0; start < n; ) {
             int end = start;
-            while (end < n && p[3 * order[end] + key] == p[3 * order[start] + key]) end++;
+            while (end < n && q[3 * end] == q[3 * start]) end++;
             int h = 0;
-            for (int pass = 0; pass < 2; pass++) { // lower hull, then upper hull (points in reverse)
-                int base = h;
-                for (int k = 0; k < end - start; k++) {
-                    int i = order[pass == 0 ? start + k : end - 1 - k];
-                    while (h - base >= 2 && cross(p, hull[h - 2], hull[h - 1], i, u, v) <= 0) h--;
-                    hull[h++] = i;
-                }
-                h--; // the last point starts the other chain
-            }
             if (end - start <= 2) { // one or two points: both are hull vertices
-                for (int k = start; k < end; k++) out[count++] = order[k];
+                for (int k = start; k < end; k++) hull[h++] = k;
             } else {
-                for (int k = 0; k < h; k++) out[count++] = hull[k];
+                for (int pass = 0; pass < 2; pass++) { // lower hull, then upper hull (points in reverse)
+                    int base = h;
+                    for (int k = 0; k < end - start; k++) {
+                        int i = pass == 0 ? start + k : end - 1 - k;
+                        while (h - base >= 2 && cross(q, hull[h - 2], hull[h - 1], i) <= 0) h--;
+                        hull[h++] = i;
+                    }
+                    h--; // the last point starts the other chain
+                }
+            }
+            for (int k = 0; k < h; k++) {
+                int i = 3 * hull[k];
+                out[count + key] = q[i];
+                out[count + u] = q[i + 1];
+                out[count + v] = q[i + 2];
+                count += 3;
             }
             start = end;
         }
         return java.util.Arrays.copyOf(out, count);
     }
 
-    private static long cross(int[] p, int o, int a, int b, int u, int v) {
-        long ou = p[3 * o + u], ov = p[3 * o + v];
-        return (p[3 * a + u] - ou) * (p[3 * b + v] - ov) - (p[3 * a + v] - ov) * (p[3 * b + u] - ou);
+    private static long packable(int coordinate) {
+        long c = (long) coordinate + KEY_OFFSET;
+        if (c < 0 || c > KEY_MASK) throw new IllegalArgumentException("box too large for packed vertex keys: coordinate " + coordinate);
+        return c;
+    }
+
+    /** Cross product of (a − o) and (b − o) for points of {@code q} given as (key, u, v) triples. */
+    private static long cross(int[] q, int o, int a, int b) {
+        long ou = q[3 * o + 1], ov = q[3 * o + 2];
+        return (q[3 * a + 1] - ou) * (q[3 * b + 2] - ov) - (q[3 * a + 2] - ov) * (q[3 * b + 1] - ou);
     }
 
     /**
-     * The largest squared distance (mm²) between two of the {@code candidates}; with {@code sameKey} ≥ 0 only pairs
-     * with equal coordinate {@code sameKey} count.
+     * The largest squared distance (mm²) between two of the points {@code q} ({x, y, z} triples); with
+     * {@code sameKey} ≥ 0 only pairs with equal coordinate {@code sameKey} count.
      */
-    private static double maxSquaredDistance(int[] p, int[] candidates, int sameKey, double hx, double hy, double hz) {
+    private static double maxSquaredDistance(int[] q, int sameKey, double hx, double hy, double hz) {
         double best = 0;
-        final int n = candidates.length;
-        for (int i = 0; i < n; i++) {
-            final int a = 3 * candidates[i];
-            final int ax = p[a], ay = p[a + 1], az = p[a + 2];
-            for (int j = i + 1; j < n; j++) {
-                final int b = 3 * candidates[j];
-                if (sameKey >= 0 && p[a + sameKey] != p[b + sameKey]) {
-                    // candidates are grouped by plane: no later candidate shares this one's plane
+        final int n = q.length;
+        for (int a = 0; a < n; a += 3) {
+            final int ax = q[a], ay = q[a + 1], az = q[a + 2];
+            for (int b = a + 3; b < n; b += 3) {
+                if (sameKey >= 0 && q[a + sameKey] != q[b + sameKey]) {
+                    // points are grouped by plane: no later point shares this one's plane
                     break;
                 }
-                final double dx = (ax - p[b]) * hx, dy = (ay - p[b + 1]) * hy, dz = (az - p[b + 2]) * hz;
+                final double dx = (ax - q[b]) * hx, dy = (ay - q[b + 1]) * hy, dz = (az - q[b + 2]) * hz;
                 final double d = dx * dx + dy * dy + dz * dz;
                 if (d > best) best = d;
             }
