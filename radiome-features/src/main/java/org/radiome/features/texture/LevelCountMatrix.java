@@ -127,12 +127,18 @@ public final class LevelCountMatrix {
     /**
      * Collects {@code (i, j)} observations, one per zone or neighbourhood, and the voxel count. Merging
      * matrices (IBSI 2.5D) is adding the observations and voxels of every slice to one builder.
+     *
+     * <p>Equal observations are counted as they come, in an open-addressing hash table of packed
+     * {@code (i, j)} keys, so memory grows with the number of distinct entries, not of observations.
      */
     public static final class Builder {
         private final int levelCount;
-        private int[] rows = new int[256];
-        private int[] columns = new int[256];
-        private int size;
+        /** Packed keys {@code i << 32 | j} (0: empty slot), their counts, and the filled slots in order. */
+        private long[] keys = new long[256];
+        private int[] slotCounts = new int[256];
+        private int[] filled = new int[256];
+        private int entries;
+        private long size;
         private long voxels;
 
         /** @param levelCount N_g; rows must lie in {@code 1…levelCount} */
@@ -145,13 +151,48 @@ public final class LevelCountMatrix {
         public void add(int level, int j) {
             if (level < 1 || level > levelCount) throw new IllegalArgumentException("grey level " + level + " outside 1…" + levelCount);
             if (j < 1) throw new IllegalArgumentException("matrix column must be >= 1, was " + j);
-            if (size == rows.length) {
-                rows = Arrays.copyOf(rows, size * 2);
-                columns = Arrays.copyOf(columns, size * 2);
+            final long key = ((long) level << 32) | j;
+            final int mask = keys.length - 1;
+            int slot = hash(key) & mask;
+            while (true) {
+                final long k = keys[slot];
+                if (k == key) {
+                    slotCounts[slot]++;
+                    break;
+                }
+                if (k == 0) {
+                    keys[slot] = key;
+                    slotCounts[slot] = 1;
+                    filled[entries++] = slot;
+                    if (2 * entries > keys.length) grow();
+                    break;
+                }
+                slot = (slot + 1) & mask;
             }
-            rows[size] = level;
-            columns[size] = j;
             size++;
+        }
+
+        private static int hash(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldCounts = slotCounts;
+            int[] oldFilled = filled;
+            keys = new long[oldKeys.length * 2];
+            slotCounts = new int[keys.length];
+            filled = new int[keys.length];
+            final int mask = keys.length - 1;
+            for (int e = 0; e < entries; e++) {
+                final int old = oldFilled[e];
+                int slot = hash(oldKeys[old]) & mask;
+                while (keys[slot] != 0) slot = (slot + 1) & mask;
+                keys[slot] = oldKeys[old];
+                slotCounts[slot] = oldCounts[old];
+                filled[e] = slot;
+            }
         }
 
         /** Adds {@code n} to N_v. */
@@ -162,30 +203,33 @@ public final class LevelCountMatrix {
 
         /** Forgets all observations and voxels, keeping the buffers. */
         public void clear() {
+            for (int e = 0; e < entries; e++) {
+                keys[filled[e]] = 0;
+                slotCounts[filled[e]] = 0;
+            }
+            entries = 0;
             size = 0;
             voxels = 0;
         }
 
-        /** The matrix of the observations so far: equal {@code (i, j)} pairs are summed into one entry. */
+        /** The matrix of the observations so far: equal {@code (i, j)} pairs are summed into one entry, in increasing (i, j) order. */
         public LevelCountMatrix build() {
-            long[] keys = new long[size];
-            for (int k = 0; k < size; k++) keys[k] = ((long) rows[k] << 32) | columns[k];
-            Arrays.sort(keys);
-            int[] r = new int[size];
-            int[] c = new int[size];
-            double[] n = new double[size];
-            int entries = 0;
+            long[] sorted = new long[entries];
+            for (int e = 0; e < entries; e++) sorted[e] = keys[filled[e]];
+            Arrays.sort(sorted);
+            int[] r = new int[entries];
+            int[] c = new int[entries];
+            double[] n = new double[entries];
             int maxColumn = 0;
-            for (int k = 0; k < size; k++) {
-                if (entries > 0 && keys[k] == keys[k - 1]) {
-                    n[entries - 1] += 1;
-                    continue;
-                }
-                r[entries] = (int) (keys[k] >>> 32);
-                c[entries] = (int) keys[k];
-                n[entries] = 1;
-                maxColumn = Math.max(maxColumn, c[entries]);
-                entries++;
+            final int mask = keys.length - 1;
+            for (int e = 0; e < entries; e++) {
+                final long key = sorted[e];
+                int slot = hash(key) & mask;
+                while (keys[slot] != key) slot = (slot + 1) & mask;
+                r[e] = (int) (key >>> 32);
+                c[e] = (int) key;
+                n[e] = slotCounts[slot];
+                maxColumn = Math.max(maxColumn, c[e]);
             }
             return new LevelCountMatrix(levelCount, r, c, n, entries, maxColumn, size, voxels);
         }
