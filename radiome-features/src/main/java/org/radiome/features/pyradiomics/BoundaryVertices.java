@@ -72,75 +72,82 @@ final class BoundaryVertices {
         return new double[] {Math.sqrt(slice), Math.sqrt(column), Math.sqrt(row), Math.sqrt(all)};
     }
 
-    /** Bits per coordinate in a packed sort key (three coordinates, offset to be non-negative). */
-    private static final int KEY_BITS = 21;
-    private static final int KEY_OFFSET = 2;
-    private static final long KEY_MASK = (1L << KEY_BITS) - 1;
-
     /**
      * The points that are vertices of the 2D convex hull of their plane (points sharing coordinate {@code key}), hull
      * coordinates {@code u}, {@code v}, as {x, y, z} triples grouped by plane, planes in increasing key order.
-     * Andrew's monotone chain on exact integers; collinear points are dropped. The points (distinct, as edge
-     * midpoints are) are ordered by sorting packed {@code long} keys (key, u, v).
+     * Andrew's monotone chain on exact integers; collinear points are dropped.
+     *
+     * <p>No sort is needed: of the points of a plane with equal {@code u}, only the lowest and highest {@code v} can
+     * be hull vertices (the others lie on the segment between them), so one pass keeps those two per (plane, u) in a
+     * table indexed by the integer coordinates, which lists them already in the chain's (u, v) order.
      */
     static int[] planeHullVertices(int[] p, int key, int u, int v) {
         final int n = p.length / 3;
-        long[] keys = new long[n];
+        if (n == 0) return new int[0];
+        int keyMin = Integer.MAX_VALUE, keyMax = Integer.MIN_VALUE, uMin = Integer.MAX_VALUE, uMax = Integer.MIN_VALUE;
         for (int i = 0; i < n; i++) {
-            long a = packable(p[3 * i + key]), b = packable(p[3 * i + u]), c = packable(p[3 * i + v]);
-            keys[i] = (a << (2 * KEY_BITS)) | (b << KEY_BITS) | c;
+            int k = p[3 * i + key], a = p[3 * i + u];
+            if (k < keyMin) keyMin = k;
+            if (k > keyMax) keyMax = k;
+            if (a < uMin) uMin = a;
+            if (a > uMax) uMax = a;
         }
-        java.util.Arrays.sort(keys);
-        // sorted points as (key, u, v) triples
-        int[] q = new int[3 * n];
+        final int width = uMax - uMin + 1;
+        final int cells = Math.multiplyExact(keyMax - keyMin + 1, width);
+        int[] low = new int[cells], high = new int[cells];
+        java.util.Arrays.fill(low, Integer.MAX_VALUE);
+        java.util.Arrays.fill(high, Integer.MIN_VALUE);
         for (int i = 0; i < n; i++) {
-            long k = keys[i];
-            q[3 * i] = (int) (k >>> (2 * KEY_BITS)) - KEY_OFFSET;
-            q[3 * i + 1] = (int) ((k >>> KEY_BITS) & KEY_MASK) - KEY_OFFSET;
-            q[3 * i + 2] = (int) (k & KEY_MASK) - KEY_OFFSET;
+            int cell = (p[3 * i + key] - keyMin) * width + (p[3 * i + u] - uMin);
+            int b = p[3 * i + v];
+            if (b < low[cell]) low[cell] = b;
+            if (b > high[cell]) high[cell] = b;
         }
-        int[] out = new int[3 * n];
+        int[] out = new int[3 * Math.min(n, 2 * cells)];
         int count = 0;
-        int[] hull = new int[2 * n + 2];
-        for (int start = 0; start < n; ) {
-            int end = start;
-            while (end < n && q[3 * end] == q[3 * start]) end++;
+        // one plane's candidates, (u, v) in increasing order, and its hull as candidate indices
+        int[] cu = new int[2 * width], cv = new int[2 * width];
+        int[] hull = new int[4 * width + 2];
+        for (int k = keyMin; k <= keyMax; k++) {
+            int m = 0;
+            for (int a = 0, cell = (k - keyMin) * width; a < width; a++, cell++) {
+                if (low[cell] == Integer.MAX_VALUE) continue;
+                cu[m] = a + uMin;
+                cv[m++] = low[cell];
+                if (high[cell] != low[cell]) {
+                    cu[m] = a + uMin;
+                    cv[m++] = high[cell];
+                }
+            }
+            if (m == 0) continue;
             int h = 0;
-            if (end - start <= 2) { // one or two points: both are hull vertices
-                for (int k = start; k < end; k++) hull[h++] = k;
+            if (m <= 2) { // one or two points: both are hull vertices
+                for (int c = 0; c < m; c++) hull[h++] = c;
             } else {
                 for (int pass = 0; pass < 2; pass++) { // lower hull, then upper hull (points in reverse)
                     int base = h;
-                    for (int k = 0; k < end - start; k++) {
-                        int i = pass == 0 ? start + k : end - 1 - k;
-                        while (h - base >= 2 && cross(q, hull[h - 2], hull[h - 1], i) <= 0) h--;
+                    for (int c = 0; c < m; c++) {
+                        int i = pass == 0 ? c : m - 1 - c;
+                        while (h - base >= 2 && cross(cu, cv, hull[h - 2], hull[h - 1], i) <= 0) h--;
                         hull[h++] = i;
                     }
                     h--; // the last point starts the other chain
                 }
             }
-            for (int k = 0; k < h; k++) {
-                int i = 3 * hull[k];
-                out[count + key] = q[i];
-                out[count + u] = q[i + 1];
-                out[count + v] = q[i + 2];
+            for (int c = 0; c < h; c++) {
+                out[count + key] = k;
+                out[count + u] = cu[hull[c]];
+                out[count + v] = cv[hull[c]];
                 count += 3;
             }
-            start = end;
         }
         return java.util.Arrays.copyOf(out, count);
     }
 
-    private static long packable(int coordinate) {
-        long c = (long) coordinate + KEY_OFFSET;
-        if (c < 0 || c > KEY_MASK) throw new IllegalArgumentException("box too large for packed vertex keys: coordinate " + coordinate);
-        return c;
-    }
-
-    /** Cross product of (a − o) and (b − o) for points of {@code q} given as (key, u, v) triples. */
-    private static long cross(int[] q, int o, int a, int b) {
-        long ou = q[3 * o + 1], ov = q[3 * o + 2];
-        return (q[3 * a + 1] - ou) * (q[3 * b + 2] - ov) - (q[3 * a + 2] - ov) * (q[3 * b + 1] - ou);
+    /** Cross product of (a − o) and (b − o) for the points (cu, cv). */
+    private static long cross(int[] cu, int[] cv, int o, int a, int b) {
+        long ou = cu[o], ov = cv[o];
+        return (cu[a] - ou) * (cv[b] - ov) - (cv[a] - ov) * (cu[b] - ou);
     }
 
     /**
