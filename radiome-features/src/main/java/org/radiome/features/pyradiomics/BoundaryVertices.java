@@ -58,7 +58,8 @@ final class BoundaryVertices {
      * the axes by the voxel spacing, so the hull is built on the exact integer coordinates), and compare pairs among
      * those. For the overall diameter, an endpoint of the farthest pair is a unique maximiser of some linear function
      * over all points, hence also over the points of its own z-plane, so it is a vertex of that plane's hull: the
-     * union of the z-planes' hull vertices holds both endpoints.
+     * union of the z-planes' hull vertices holds both endpoints. The same holds for the y- and x-planes, so only
+     * points that are hull vertices in all three of their planes are compared.
      */
     static double[] diameters(int[] p, double sx, double sy, double sz) {
         final double hx = 0.5 * sx, hy = 0.5 * sy, hz = 0.5 * sz;
@@ -68,7 +69,7 @@ final class BoundaryVertices {
         double slice = maxSquaredDistance(sliceHulls, 2, hx, hy, hz);
         double column = maxSquaredDistance(columnHulls, 1, hx, hy, hz);
         double row = maxSquaredDistance(rowHulls, 0, hx, hy, hz);
-        double all = maxSquaredDistance(sliceHulls, -1, hx, hy, hz);
+        double all = maxSquaredDistance(common(sliceHulls, columnHulls, rowHulls), -1, hx, hy, hz);
         return new double[] {Math.sqrt(slice), Math.sqrt(column), Math.sqrt(row), Math.sqrt(all)};
     }
 
@@ -148,6 +149,34 @@ final class BoundaryVertices {
     private static long cross(int[] cu, int[] cv, int o, int a, int b) {
         long ou = cu[o], ov = cv[o];
         return (cu[a] - ou) * (cv[b] - ov) - (cv[a] - ov) * (cu[b] - ou);
+    }
+
+    /** The points of {@code a} ({x, y, z} triples) that are also points of {@code b} and of {@code c}. */
+    private static int[] common(int[] a, int[] b, int[] c) {
+        long[] inB = packedSorted(b), inC = packedSorted(c);
+        int[] out = new int[a.length];
+        int n = 0;
+        for (int i = 0; i < a.length; i += 3) {
+            long key = pack(a[i], a[i + 1], a[i + 2]);
+            if (java.util.Arrays.binarySearch(inB, key) < 0 || java.util.Arrays.binarySearch(inC, key) < 0) continue;
+            out[n++] = a[i];
+            out[n++] = a[i + 1];
+            out[n++] = a[i + 2];
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    private static long[] packedSorted(int[] q) {
+        long[] keys = new long[q.length / 3];
+        for (int i = 0; i < keys.length; i++) keys[i] = pack(q[3 * i], q[3 * i + 1], q[3 * i + 2]);
+        java.util.Arrays.sort(keys);
+        return keys;
+    }
+
+    /** A point as one key (coordinates as 21-bit two's-complement fields; boxes are far smaller). */
+    private static long pack(int x, int y, int z) {
+        final long m = (1L << 21) - 1;
+        return ((x & m) << 42) | ((y & m) << 21) | (z & m);
     }
 
     /**
