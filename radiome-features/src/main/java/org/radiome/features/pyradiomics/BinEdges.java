@@ -78,12 +78,34 @@ final class BinEdges {
         return lo;
     }
 
+    /**
+     * As {@link #bin(double, double[])}, for edges that are (nearly) evenly spaced: the bin is guessed from
+     * {@code first = edges[0]} and {@code inverseWidth}, then moved until exactly the edges {@code ≤ value} lie
+     * below it, so the result is the same for any increasing edges; only the speed relies on even spacing.
+     */
+    static int bin(double value, double[] edges, double first, double inverseWidth) {
+        if (value != value) return 0; // NaN: no edge is <= it
+        final int n = edges.length;
+        double guess = Math.floor((value - first) * inverseWidth) + 1;
+        int k = guess <= 0 ? 0 : guess >= n ? n : (int) guess;
+        while (k < n && edges[k] <= value) k++;
+        while (k > 0 && edges[k - 1] > value) k--;
+        return k;
+    }
+
+    /** {@code 1 / mean edge spacing}, for {@link #bin(double, double[], double, double)}. */
+    static double inverseWidth(double[] edges) {
+        int n = edges.length;
+        return n < 2 ? 0 : (n - 1) / (edges[n - 1] - edges[0]);
+    }
+
     /** NumPy {@code histogram} counts of {@code values} in the bins between {@code edges} (last bin closed). */
     static double[] histogram(double[] values, double[] edges) {
         double[] counts = new double[edges.length - 1];
         double last = edges[edges.length - 1];
+        double first = edges[0], inverseWidth = inverseWidth(edges);
         for (double v : values) {
-            int k = v == last ? edges.length - 1 : bin(v, edges);
+            int k = v == last ? edges.length - 1 : bin(v, edges, first, inverseWidth);
             if (k >= 1 && k < edges.length) counts[k - 1]++;
         }
         return counts;

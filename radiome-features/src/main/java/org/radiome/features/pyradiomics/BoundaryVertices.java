@@ -15,31 +15,37 @@ final class BoundaryVertices {
     /**
      * Edge midpoints of {@code mask} over an {@code nx × ny × nz} box, as {x, y, z} triples in doubled units; with
      * {@code inPlane} only the edges within x-y planes (the vertices of marching squares on each slice).
+     *
+     * <p>One pass over the mask padded with one background voxel on every side, comparing each voxel with its +x,
+     * +y (and +z) neighbours by fixed offsets.
      */
     static int[] of(boolean[] mask, int nx, int ny, int nz, boolean inPlane) {
+        if (mask.length != nx * ny * nz) throw new IllegalArgumentException("mask does not fill the box");
+        final int px = nx + 2, pxy = px * (ny + 2);
+        boolean[] padded = new boolean[pxy * (nz + 2)];
+        for (int z = 0, i = 0; z < nz; z++) {
+            for (int y = 0; y < ny; y++, i += nx) System.arraycopy(mask, i, padded, 1 + px * (y + 1) + pxy * (z + 1), nx);
+        }
         int[] out = new int[3 * 64];
         int n = 0;
         for (int z = inPlane ? 0 : -1; z < nz; z++) {
             for (int y = -1; y < ny; y++) {
-                for (int x = -1; x < nx; x++) {
-                    boolean here = inside(mask, nx, ny, nz, x, y, z);
-                    int[][] neighbours = {{x + 1, y, z}, {x, y + 1, z}, {x, y, z + 1}};
-                    for (int k = 0; k < (inPlane ? 2 : 3); k++) {
-                        int[] q = neighbours[k];
-                        if (here == inside(mask, nx, ny, nz, q[0], q[1], q[2])) continue;
-                        if (n + 3 > out.length) out = java.util.Arrays.copyOf(out, out.length * 2);
-                        out[n++] = x + q[0];
-                        out[n++] = y + q[1];
-                        out[n++] = z + q[2];
-                    }
+                int j = px * (y + 1) + pxy * (z + 1); // padded index of (x = -1, y, z)
+                for (int x = -1; x < nx; x++, j++) {
+                    final boolean here = padded[j];
+                    final boolean dx = here != padded[j + 1];
+                    final boolean dy = here != padded[j + px];
+                    final boolean dz = !inPlane && here != padded[j + pxy];
+                    if (!(dx | dy | dz)) continue;
+                    if (n + 9 > out.length) out = java.util.Arrays.copyOf(out, out.length * 2);
+                    final int x2 = 2 * x, y2 = 2 * y, z2 = 2 * z;
+                    if (dx) { out[n++] = x2 + 1; out[n++] = y2; out[n++] = z2; }
+                    if (dy) { out[n++] = x2; out[n++] = y2 + 1; out[n++] = z2; }
+                    if (dz) { out[n++] = x2; out[n++] = y2; out[n++] = z2 + 1; }
                 }
             }
         }
         return java.util.Arrays.copyOf(out, n);
-    }
-
-    private static boolean inside(boolean[] mask, int nx, int ny, int nz, int x, int y, int z) {
-        return x >= 0 && y >= 0 && z >= 0 && x < nx && y < ny && z < nz && mask[x + nx * (y + ny * z)];
     }
 
     /**
@@ -52,83 +58,142 @@ final class BoundaryVertices {
      * the axes by the voxel spacing, so the hull is built on the exact integer coordinates), and compare pairs among
      * those. For the overall diameter, an endpoint of the farthest pair is a unique maximiser of some linear function
      * over all points, hence also over the points of its own z-plane, so it is a vertex of that plane's hull: the
-     * union of the z-planes' hull vertices holds both endpoints.
+     * union of the z-planes' hull vertices holds both endpoints. The same holds for the y- and x-planes, so only
+     * points that are hull vertices in all three of their planes are compared.
      */
     static double[] diameters(int[] p, double sx, double sy, double sz) {
         final double hx = 0.5 * sx, hy = 0.5 * sy, hz = 0.5 * sz;
         int[] sliceHulls = planeHullVertices(p, 2, 0, 1);
         int[] columnHulls = planeHullVertices(p, 1, 0, 2);
         int[] rowHulls = planeHullVertices(p, 0, 1, 2);
-        double slice = maxSquaredDistance(p, sliceHulls, 2, hx, hy, hz);
-        double column = maxSquaredDistance(p, columnHulls, 1, hx, hy, hz);
-        double row = maxSquaredDistance(p, rowHulls, 0, hx, hy, hz);
-        double all = maxSquaredDistance(p, sliceHulls, -1, hx, hy, hz);
+        double slice = maxSquaredDistance(sliceHulls, 2, hx, hy, hz);
+        double column = maxSquaredDistance(columnHulls, 1, hx, hy, hz);
+        double row = maxSquaredDistance(rowHulls, 0, hx, hy, hz);
+        double all = maxSquaredDistance(common(sliceHulls, columnHulls, rowHulls), -1, hx, hy, hz);
         return new double[] {Math.sqrt(slice), Math.sqrt(column), Math.sqrt(row), Math.sqrt(all)};
     }
 
     /**
-     * The indices of the points that are vertices of the 2D convex hull of their plane (points sharing coordinate
-     * {@code key}), hull coordinates {@code u}, {@code v}; grouped by plane, planes in increasing key order.
+     * The points that are vertices of the 2D convex hull of their plane (points sharing coordinate {@code key}), hull
+     * coordinates {@code u}, {@code v}, as {x, y, z} triples grouped by plane, planes in increasing key order.
      * Andrew's monotone chain on exact integers; collinear points are dropped.
+     *
+     * <p>No sort is needed: of the points of a plane with equal {@code u}, only the lowest and highest {@code v} can
+     * be hull vertices (the others lie on the segment between them), so one pass keeps those two per (plane, u) in a
+     * table indexed by the integer coordinates, which lists them already in the chain's (u, v) order.
      */
     static int[] planeHullVertices(int[] p, int key, int u, int v) {
-        int n = p.length / 3;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        java.util.Arrays.sort(order, (a, b) -> {
-            int c = Integer.compare(p[3 * a + key], p[3 * b + key]);
-            if (c != 0) return c;
-            c = Integer.compare(p[3 * a + u], p[3 * b + u]);
-            return c != 0 ? c : Integer.compare(p[3 * a + v], p[3 * b + v]);
-        });
-        int[] out = new int[n];
+        final int n = p.length / 3;
+        if (n == 0) return new int[0];
+        int keyMin = Integer.MAX_VALUE, keyMax = Integer.MIN_VALUE, uMin = Integer.MAX_VALUE, uMax = Integer.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            int k = p[3 * i + key], a = p[3 * i + u];
+            if (k < keyMin) keyMin = k;
+            if (k > keyMax) keyMax = k;
+            if (a < uMin) uMin = a;
+            if (a > uMax) uMax = a;
+        }
+        final int width = uMax - uMin + 1;
+        final int cells = Math.multiplyExact(keyMax - keyMin + 1, width);
+        int[] low = new int[cells], high = new int[cells];
+        java.util.Arrays.fill(low, Integer.MAX_VALUE);
+        java.util.Arrays.fill(high, Integer.MIN_VALUE);
+        for (int i = 0; i < n; i++) {
+            int cell = (p[3 * i + key] - keyMin) * width + (p[3 * i + u] - uMin);
+            int b = p[3 * i + v];
+            if (b < low[cell]) low[cell] = b;
+            if (b > high[cell]) high[cell] = b;
+        }
+        int[] out = new int[3 * Math.min(n, 2 * cells)];
         int count = 0;
-        int[] hull = new int[2 * n + 2];
-        for (int start = 0; start < n; ) {
-            int end = start;
-            while (end < n && p[3 * order[end] + key] == p[3 * order[start] + key]) end++;
-            int h = 0;
-            for (int pass = 0; pass < 2; pass++) { // lower hull, then upper hull (points in reverse)
-                int base = h;
-                for (int k = 0; k < end - start; k++) {
-                    int i = order[pass == 0 ? start + k : end - 1 - k];
-                    while (h - base >= 2 && cross(p, hull[h - 2], hull[h - 1], i, u, v) <= 0) h--;
-                    hull[h++] = i;
+        // one plane's candidates, (u, v) in increasing order, and its hull as candidate indices
+        int[] cu = new int[2 * width], cv = new int[2 * width];
+        int[] hull = new int[4 * width + 2];
+        for (int k = keyMin; k <= keyMax; k++) {
+            int m = 0;
+            for (int a = 0, cell = (k - keyMin) * width; a < width; a++, cell++) {
+                if (low[cell] == Integer.MAX_VALUE) continue;
+                cu[m] = a + uMin;
+                cv[m++] = low[cell];
+                if (high[cell] != low[cell]) {
+                    cu[m] = a + uMin;
+                    cv[m++] = high[cell];
                 }
-                h--; // the last point starts the other chain
             }
-            if (end - start <= 2) { // one or two points: both are hull vertices
-                for (int k = start; k < end; k++) out[count++] = order[k];
+            if (m == 0) continue;
+            int h = 0;
+            if (m <= 2) { // one or two points: both are hull vertices
+                for (int c = 0; c < m; c++) hull[h++] = c;
             } else {
-                for (int k = 0; k < h; k++) out[count++] = hull[k];
+                for (int pass = 0; pass < 2; pass++) { // lower hull, then upper hull (points in reverse)
+                    int base = h;
+                    for (int c = 0; c < m; c++) {
+                        int i = pass == 0 ? c : m - 1 - c;
+                        while (h - base >= 2 && cross(cu, cv, hull[h - 2], hull[h - 1], i) <= 0) h--;
+                        hull[h++] = i;
+                    }
+                    h--; // the last point starts the other chain
+                }
             }
-            start = end;
+            for (int c = 0; c < h; c++) {
+                out[count + key] = k;
+                out[count + u] = cu[hull[c]];
+                out[count + v] = cv[hull[c]];
+                count += 3;
+            }
         }
         return java.util.Arrays.copyOf(out, count);
     }
 
-    private static long cross(int[] p, int o, int a, int b, int u, int v) {
-        long ou = p[3 * o + u], ov = p[3 * o + v];
-        return (p[3 * a + u] - ou) * (p[3 * b + v] - ov) - (p[3 * a + v] - ov) * (p[3 * b + u] - ou);
+    /** Cross product of (a − o) and (b − o) for the points (cu, cv). */
+    private static long cross(int[] cu, int[] cv, int o, int a, int b) {
+        long ou = cu[o], ov = cv[o];
+        return (cu[a] - ou) * (cv[b] - ov) - (cv[a] - ov) * (cu[b] - ou);
+    }
+
+    /** The points of {@code a} ({x, y, z} triples) that are also points of {@code b} and of {@code c}. */
+    private static int[] common(int[] a, int[] b, int[] c) {
+        long[] inB = packedSorted(b), inC = packedSorted(c);
+        int[] out = new int[a.length];
+        int n = 0;
+        for (int i = 0; i < a.length; i += 3) {
+            long key = pack(a[i], a[i + 1], a[i + 2]);
+            if (java.util.Arrays.binarySearch(inB, key) < 0 || java.util.Arrays.binarySearch(inC, key) < 0) continue;
+            out[n++] = a[i];
+            out[n++] = a[i + 1];
+            out[n++] = a[i + 2];
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    private static long[] packedSorted(int[] q) {
+        long[] keys = new long[q.length / 3];
+        for (int i = 0; i < keys.length; i++) keys[i] = pack(q[3 * i], q[3 * i + 1], q[3 * i + 2]);
+        java.util.Arrays.sort(keys);
+        return keys;
+    }
+
+    /** A point as one key (coordinates as 21-bit two's-complement fields; boxes are far smaller). */
+    private static long pack(int x, int y, int z) {
+        final long m = (1L << 21) - 1;
+        return ((x & m) << 42) | ((y & m) << 21) | (z & m);
     }
 
     /**
-     * The largest squared distance (mm²) between two of the {@code candidates}; with {@code sameKey} ≥ 0 only pairs
-     * with equal coordinate {@code sameKey} count.
+     * The largest squared distance (mm²) between two of the points {@code q} ({x, y, z} triples); with
+     * {@code sameKey} ≥ 0 only pairs with equal coordinate {@code sameKey} count.
      */
-    private static double maxSquaredDistance(int[] p, int[] candidates, int sameKey, double hx, double hy, double hz) {
+    private static double maxSquaredDistance(int[] q, int sameKey, double hx, double hy, double hz) {
         double best = 0;
-        final int n = candidates.length;
-        for (int i = 0; i < n; i++) {
-            final int a = 3 * candidates[i];
-            final int ax = p[a], ay = p[a + 1], az = p[a + 2];
-            for (int j = i + 1; j < n; j++) {
-                final int b = 3 * candidates[j];
-                if (sameKey >= 0 && p[a + sameKey] != p[b + sameKey]) {
-                    // candidates are grouped by plane: no later candidate shares this one's plane
+        final int n = q.length;
+        for (int a = 0; a < n; a += 3) {
+            final int ax = q[a], ay = q[a + 1], az = q[a + 2];
+            for (int b = a + 3; b < n; b += 3) {
+                if (sameKey >= 0 && q[a + sameKey] != q[b + sameKey]) {
+                    // points are grouped by plane: no later point shares this one's plane
                     break;
                 }
-                final double dx = (ax - p[b]) * hx, dy = (ay - p[b + 1]) * hy, dz = (az - p[b + 2]) * hz;
+                final double dx = (ax - q[b]) * hx, dy = (ay - q[b + 1]) * hy, dz = (az - q[b + 2]) * hz;
                 final double d = dx * dx + dy * dy + dz * dz;
                 if (d > best) best = d;
             }

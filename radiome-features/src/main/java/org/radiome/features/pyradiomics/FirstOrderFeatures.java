@@ -32,8 +32,7 @@ final class FirstOrderFeatures {
 
     static Map<String, Double> compute(Roi roi, PyRadiomicsSettings s) {
         double[] x = roi.maskedValues();
-        double[] sorted = x.clone();
-        Arrays.sort(sorted);
+        double[] sorted = sortedCopy(x);
         FeatureSet ibsi = IntensityStatistics.compute(sorted);
         double shift = s.voxelArrayShift();
         double energy = 0;
@@ -72,6 +71,39 @@ final class FirstOrderFeatures {
         out.put("Uniformity", uniformity);
         out.put("StandardDeviation", Math.sqrt(ibsi.get("stat_var")));
         return out;
+    }
+
+    /**
+     * {@code x} in increasing order, as {@link Arrays#sort(double[])} orders it. Integer intensities (CT, most MR)
+     * spanning a range not much larger than their count are counted into a histogram over that range and written
+     * back in order, O(n + range) instead of a comparison sort; other inputs (or a {@code -0.0}, which the sort
+     * orders apart from {@code 0.0}) are sorted.
+     */
+    static double[] sortedCopy(double[] x) {
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        boolean integral = true;
+        for (double v : x) {
+            if (v != Math.rint(v) || (v == 0 && Double.doubleToRawLongBits(v) != 0)) {
+                integral = false;
+                break;
+            }
+            if (v < min) min = v;
+            if (v > max) max = v;
+        }
+        double span = max - min;
+        if (!integral || x.length == 0 || !(span <= Math.max(1 << 16, 4.0 * x.length))) {
+            double[] sorted = x.clone();
+            Arrays.sort(sorted);
+            return sorted;
+        }
+        int[] counts = new int[(int) span + 1];
+        for (double v : x) counts[(int) (v - min)]++;
+        double[] sorted = new double[x.length];
+        for (int k = 0, i = 0; k < counts.length; k++) {
+            double v = min + k;
+            for (int c = counts[k]; c > 0; c--) sorted[i++] = v;
+        }
+        return sorted;
     }
 
     /** PyRadiomics's kurtosis from IBSI's excess kurtosis: +3, except 0 for a flat ROI, where both report 0. */

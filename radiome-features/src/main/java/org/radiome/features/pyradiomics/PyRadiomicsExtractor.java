@@ -88,6 +88,7 @@ public final class PyRadiomicsExtractor {
     record Prepared(Roi shapeRoi, Roi roi, Roi planar) {}
 
     static Prepared prepare(Volume image, PixelType pixelType, LabelMap labels, PyRadiomicsSettings settings) {
+        if (!settings.normalize() && !settings.resamples()) return prepareInBox(image, labels, settings);
         Scan scan = loadScan(image, pixelType, labels, settings);
         if (settings.normalize()) scan = Preprocessing.normalize(scan, settings.normalizeScale(), settings.removeOutliers());
         if (settings.resamples()) scan = Resampling.resample(scan, settings);
@@ -103,6 +104,43 @@ public final class PyRadiomicsExtractor {
         Roi roi = Preprocessing.crop(scan.values, mask, scan.grid, box);
         Roi planar = settings.force2D() ? roi.withOutOfPlaneAxisLast(settings.force2Ddimension()) : roi;
         return new Prepared(shapeRoi, roi, planar);
+    }
+
+    /**
+     * {@link #prepare} when no step needs the whole image (no normalisation, no resampling): the same checks and crops,
+     * but the image is converted to double only inside the ROI's bounding box, and resegmentation works on that box.
+     */
+    private static Prepared prepareInBox(Volume image, LabelMap labels, PyRadiomicsSettings settings) {
+        boolean[] mask = loadMask(image, labels, settings);
+        Grid grid = image.grid();
+        Roi box = crop(image.voxels(), mask, grid, Preprocessing.checkMask(mask, grid, settings));
+        Roi shapeRoi = box, roi = box;
+        if (settings.resegmentRange() != null) {
+            boolean[] resegmented = Preprocessing.resegment(box.values, box.mask, settings.resegmentRange(), settings.resegmentMode());
+            Grid boxGrid = Grid.of(box.nx, box.ny, box.nz, box.sx, box.sy, box.sz);
+            int[] inner = Preprocessing.checkMask(resegmented, boxGrid, settings);
+            roi = Preprocessing.crop(box.values, resegmented, boxGrid, inner);
+            shapeRoi = settings.resegmentShape() ? roi : Preprocessing.crop(box.values, box.mask, boxGrid, inner);
+        }
+        Roi planar = settings.force2D() ? roi.withOutOfPlaneAxisLast(settings.force2Ddimension()) : roi;
+        return new Prepared(shapeRoi, roi, planar);
+    }
+
+    /** The float image and its mask cropped to {@code box} (as {@link Preprocessing#crop}), values widened to double. */
+    private static Roi crop(float[] values, boolean[] mask, Grid g, int[] box) {
+        int nx = box[1] - box[0] + 1, ny = box[3] - box[2] + 1, nz = box[5] - box[4] + 1;
+        double[] v = new double[nx * ny * nz];
+        boolean[] m = new boolean[v.length];
+        for (int z = 0, j = 0; z < nz; z++) {
+            for (int y = 0; y < ny; y++) {
+                int i = g.index(box[0], box[2] + y, box[4] + z);
+                for (int x = 0; x < nx; x++, i++, j++) {
+                    v[j] = values[i];
+                    m[j] = mask[i];
+                }
+            }
+        }
+        return new Roi(nx, ny, nz, g.spacing(0), g.spacing(1), g.spacing(2), v, m);
     }
 
     private static Map<String, Double> shape(Roi roi) {
@@ -129,6 +167,15 @@ public final class PyRadiomicsExtractor {
     }
 
     private static Scan loadScan(Volume image, PixelType pixelType, LabelMap labels, PyRadiomicsSettings s) {
+        boolean[] mask = loadMask(image, labels, s);
+        float[] v = image.voxels();
+        double[] values = new double[v.length];
+        for (int i = 0; i < v.length; i++) values[i] = v[i];
+        return new Scan(image.grid(), values, mask, pixelType);
+    }
+
+    /** The label's mask on the image grid (resampled onto it with {@code correctMask}), after checking the label. */
+    private static boolean[] loadMask(Volume image, LabelMap labels, PyRadiomicsSettings s) {
         SortedSet<Integer> present = labels.presentLabels();
         if (present.isEmpty()) throw new IllegalArgumentException("no labels found in this mask (nothing is segmented)");
         if (!present.contains(s.label())) {
@@ -145,10 +192,7 @@ public final class PyRadiomicsExtractor {
             mask = Resampling.maskOntoGrid(labels, s.label(), grid);
             if (!anyTrue(mask)) throw new IllegalArgumentException("the ROI lies outside the image after correctMask");
         }
-        float[] v = image.voxels();
-        double[] values = new double[v.length];
-        for (int i = 0; i < v.length; i++) values[i] = v[i];
-        return new Scan(grid, values, mask, pixelType);
+        return mask;
     }
 
     private static boolean anyTrue(boolean[] a) {

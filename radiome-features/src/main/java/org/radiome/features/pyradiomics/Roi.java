@@ -45,9 +45,10 @@ final class Roi {
         double[] edges = BinEdges.of(maskedValues(), settings.binWidth(), settings.binCount());
         int[] levels = new int[values.length];
         int highest = 0;
+        double first = edges[0], inverseWidth = BinEdges.inverseWidth(edges);
         for (int i = 0; i < values.length; i++) {
             if (!mask[i]) continue;
-            levels[i] = BinEdges.bin(values[i], edges);
+            levels[i] = BinEdges.bin(values[i], edges, first, inverseWidth);
             highest = Math.max(highest, levels[i]);
         }
         return new GreyLevels(nx, ny, nz, levels, highest);

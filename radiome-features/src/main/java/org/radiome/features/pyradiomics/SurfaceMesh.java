@@ -59,52 +59,116 @@ final class SurfaceMesh {
     /** Per configuration 0…127: cube-edge triples, three per triangle, oriented with the loops (normals outward). */
     private static final int[][] TRIANGLES = buildTriangles();
 
-    /** {mesh volume (mm³), surface area (mm²)} of {@code mask} ({@code nx × ny × nz}, x fastest). */
+    /**
+     * {mesh volume (mm³), surface area (mm²)} of {@code mask} ({@code nx × ny × nz}, x fastest).
+     *
+     * <p>A configuration's triangles are the same in every cube up to translation, so their area (and the parts of
+     * their signed volume that do not depend on the cube's position) are tabulated once per call: with the cube's
+     * corner at {@code p} and midpoints {@code p + a}, {@code (p+a)·((p+b)×(p+c)) = a·(b×c) + p·(b×c + c×a + a×b)}.
+     * The cube's configuration is assembled from the two 4-voxel faces it shares with its x neighbours, over the mask
+     * padded with background.
+     */
     static double[] volumeAndArea(boolean[] mask, int nx, int ny, int nz, double sx, double sy, double sz) {
-        double[] mx = new double[12], my = new double[12], mz = new double[12];
-        int[][] corner = new int[8][];
-        for (int k = 0; k < 8; k++) corner[k] = new int[] {CubeLoops.CORNER_X[k], CubeLoops.CORNER_Y[k], CubeLoops.CORNER_Z[k]};
+        if (mask.length != nx * ny * nz) throw new IllegalArgumentException("mask does not fill the box");
+        double[] configArea = new double[128];
+        double[] configVolume = new double[128];
+        double[] normalX = new double[128], normalY = new double[128], normalZ = new double[128];
+        tabulate(sx, sy, sz, configArea, configVolume, normalX, normalY, normalZ);
+
+        final int px = nx + 2, pxy = px * (ny + 2);
+        byte[] padded = new byte[pxy * (nz + 2)];
+        for (int z = 0, i = 0; z < nz; z++) {
+            for (int y = 0; y < ny; y++) {
+                int j = 1 + px * (y + 1) + pxy * (z + 1);
+                for (int x = 0; x < nx; x++, i++, j++) if (mask[i]) padded[j] = 1;
+            }
+        }
         double volume = 0, area = 0;
         for (int z = -1; z < nz; z++) {
+            final double pz = z * sz;
             for (int y = -1; y < ny; y++) {
+                final double py = y * sy;
+                final int j0 = px * (y + 1) + pxy * (z + 1); // padded index of the corner (x = -1, y, z)
+                int left = face(padded, j0, px, pxy);
                 for (int x = -1; x < nx; x++) {
-                    int config = 0;
-                    for (int k = 0; k < 8; k++) {
-                        if (inside(mask, nx, ny, nz, x + corner[k][0], y + corner[k][1], z + corner[k][2])) config |= 1 << k;
-                    }
-                    int sign = 1;
+                    final int right = face(padded, j0 + x + 2, px, pxy);
+                    int config = FACES_TO_CONFIG[(left << 4) | right];
+                    left = right;
+                    if (config == 0 || config == 0xff) continue;
+                    double sign = 1;
                     if ((config & 0x80) != 0) {
                         config ^= 0xff;
                         sign = -1;
                     }
-                    if (config == 0) continue;
-                    int[] t = TRIANGLES[config];
-                    for (int e = 0; e < 12; e++) {
-                        mx[e] = (x + 0.5 * CubeLoops.midX(e)) * sx;
-                        my[e] = (y + 0.5 * CubeLoops.midY(e)) * sy;
-                        mz[e] = (z + 0.5 * CubeLoops.midZ(e)) * sz;
-                    }
-                    for (int f = 0; f < t.length; f += 3) {
-                        int a = t[f], b = t[f + 1], c = t[f + 2];
-                        // signed volume against the origin: a · (b × c)
-                        double cx = my[b] * mz[c] - mz[b] * my[c];
-                        double cy = mz[b] * mx[c] - mx[b] * mz[c];
-                        double cz = mx[b] * my[c] - my[b] * mx[c];
-                        volume += sign * (mx[a] * cx + my[a] * cy + mz[a] * cz);
-                        // area: |(a − c) × (b − c)| / 2
-                        double ux = mx[a] - mx[c], uy = my[a] - my[c], uz = mz[a] - mz[c];
-                        double vx = mx[b] - mx[c], vy = my[b] - my[c], vz = mz[b] - mz[c];
-                        double nxv = uy * vz - uz * vy, nyv = uz * vx - ux * vz, nzv = ux * vy - uy * vx;
-                        area += 0.5 * Math.sqrt(nxv * nxv + nyv * nyv + nzv * nzv);
-                    }
+                    volume += sign * (configVolume[config] + x * sx * normalX[config] + py * normalY[config] + pz * normalZ[config]);
+                    area += configArea[config];
                 }
             }
         }
         return new double[] {volume / 6, area};
     }
 
-    private static boolean inside(boolean[] mask, int nx, int ny, int nz, int x, int y, int z) {
-        return x >= 0 && y >= 0 && z >= 0 && x < nx && y < ny && z < nz && mask[x + nx * (y + ny * z)];
+    /** The 4 voxels of the x-plane at padded index {@code j}: bit 0 (y, z), 1 (y+1, z), 2 (y, z+1), 3 (y+1, z+1). */
+    private static int face(byte[] padded, int j, int px, int pxy) {
+        return padded[j] | padded[j + px] << 1 | padded[j + pxy] << 2 | padded[j + px + pxy] << 3;
+    }
+
+    /** Cube configuration (corner bits, Lorensen–Cline numbering) from its left (x) and right (x+1) faces. */
+    private static final int[] FACES_TO_CONFIG = buildFacesToConfig();
+
+    private static int[] buildFacesToConfig() {
+        int[] table = new int[256];
+        for (int left = 0; left < 16; left++) {
+            for (int right = 0; right < 16; right++) {
+                int config = 0;
+                for (int k = 0; k < 8; k++) {
+                    int faceBit = CubeLoops.CORNER_Y[k] + 2 * CubeLoops.CORNER_Z[k];
+                    int face = CubeLoops.CORNER_X[k] == 0 ? left : right;
+                    if ((face >> faceBit & 1) != 0) config |= 1 << k;
+                }
+                table[(left << 4) | right] = config;
+            }
+        }
+        return table;
+    }
+
+    /**
+     * Per configuration (without corner 7), for the cube at the origin with spacing {@code s}: the triangles' area,
+     * {@code Σ a·(b×c)}, and {@code Σ (b×c + c×a + a×b)}.
+     */
+    private static void tabulate(double sx, double sy, double sz, double[] area, double[] volume,
+                                 double[] normalX, double[] normalY, double[] normalZ) {
+        double[] mx = new double[12], my = new double[12], mz = new double[12];
+        for (int e = 0; e < 12; e++) {
+            mx[e] = 0.5 * CubeLoops.midX(e) * sx;
+            my[e] = 0.5 * CubeLoops.midY(e) * sy;
+            mz[e] = 0.5 * CubeLoops.midZ(e) * sz;
+        }
+        for (int config = 1; config < 128; config++) {
+            int[] t = TRIANGLES[config];
+            double ar = 0, vol = 0, nX = 0, nY = 0, nZ = 0;
+            for (int f = 0; f < t.length; f += 3) {
+                int a = t[f], b = t[f + 1], c = t[f + 2];
+                // b × c, c × a, a × b
+                double bcx = my[b] * mz[c] - mz[b] * my[c], bcy = mz[b] * mx[c] - mx[b] * mz[c], bcz = mx[b] * my[c] - my[b] * mx[c];
+                double cax = my[c] * mz[a] - mz[c] * my[a], cay = mz[c] * mx[a] - mx[c] * mz[a], caz = mx[c] * my[a] - my[c] * mx[a];
+                double abx = my[a] * mz[b] - mz[a] * my[b], aby = mz[a] * mx[b] - mx[a] * mz[b], abz = mx[a] * my[b] - my[a] * mx[b];
+                vol += mx[a] * bcx + my[a] * bcy + mz[a] * bcz;
+                nX += bcx + cax + abx;
+                nY += bcy + cay + aby;
+                nZ += bcz + caz + abz;
+                // area: |(a − c) × (b − c)| / 2
+                double ux = mx[a] - mx[c], uy = my[a] - my[c], uz = mz[a] - mz[c];
+                double vx = mx[b] - mx[c], vy = my[b] - my[c], vz = mz[b] - mz[c];
+                double nxv = uy * vz - uz * vy, nyv = uz * vx - ux * vz, nzv = ux * vy - uy * vx;
+                ar += 0.5 * Math.sqrt(nxv * nxv + nyv * nyv + nzv * nzv);
+            }
+            area[config] = ar;
+            volume[config] = vol;
+            normalX[config] = nX;
+            normalY[config] = nY;
+            normalZ[config] = nZ;
+        }
     }
 
     private static int[][] buildTriangles() {

@@ -1,6 +1,5 @@
 package org.radiome.features.texture;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 import org.radiome.features.discretisation.GreyLevels;
@@ -10,15 +9,23 @@ import org.radiome.features.discretisation.GreyLevels;
  * (IBSI VMDZ) count. Voxels are linked at Chebyshev distance 1: 26-connectivity in 3D, 8-connectivity
  * within an axial slice in 2D. Voxels outside the intensity mask (level 0) belong to no zone.
  *
- * <p>Labelling is an iterative flood fill over the flat level array with an explicit {@code int} stack.
- * An instance holds the work buffers of one computation: create one per thread (it is not
- * thread-safe); it never changes the {@link GreyLevels}.
+ * <p>Labelling is an iterative flood fill with an explicit {@code int} stack over a copy of the slab's levels
+ * padded with one level-0 voxel on every side, so that neighbours are fixed index offsets without bounds checks;
+ * a voxel is consumed (set to 0 in the copy) when it joins a zone. An instance holds the work buffers of one
+ * computation: create one per thread (it is not thread-safe); it never changes the {@link GreyLevels}.
  */
 public final class ZoneLabeller {
     private final int nx, ny, nz;
+    private final int px, pxy;
     private final int[] levels;
-    private final boolean[] visited;
+    /** Padded work copy of the levels; all 0 between calls. */
+    private final int[] work;
     private final int[] stack;
+    private final int[] offsets3D;
+    private final int[] offsets2D;
+    /** The last {@code voxelValues} seen and its padded copy. */
+    private int[] valuesSource;
+    private int[] paddedValues;
 
     public ZoneLabeller(GreyLevels greyLevels) {
         Objects.requireNonNull(greyLevels, "greyLevels");
@@ -26,8 +33,25 @@ public final class ZoneLabeller {
         this.ny = greyLevels.ny();
         this.nz = greyLevels.nz();
         this.levels = greyLevels.levels();
-        this.visited = new boolean[levels.length];
+        this.px = nx + 2;
+        this.pxy = px * (ny + 2);
+        this.work = new int[pxy * (nz + 2)];
         this.stack = new int[levels.length];
+        this.offsets3D = offsets(true);
+        this.offsets2D = offsets(false);
+    }
+
+    private int[] offsets(boolean threeD) {
+        int[] out = new int[threeD ? 26 : 8];
+        int n = 0;
+        for (int dz = threeD ? -1 : 0; dz <= (threeD ? 1 : 0); dz++) {
+            for (int dy = -1; dy <= 1; dy++) {
+                for (int dx = -1; dx <= 1; dx++) {
+                    if (dx != 0 || dy != 0 || dz != 0) out[n++] = dx + px * dy + pxy * dz;
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -43,46 +67,55 @@ public final class ZoneLabeller {
         if (zFrom < 0 || zTo > nz || zFrom >= zTo) throw new IllegalArgumentException("slices " + zFrom + ".." + zTo + " outside 0.." + nz);
         if (!threeD && zTo - zFrom != 1) throw new IllegalArgumentException("2D zones are found one slice at a time");
         if (voxelValues != null && voxelValues.length != levels.length) throw new IllegalArgumentException("voxel values do not fill the box");
-        int plane = nx * ny;
-        int from = zFrom * plane;
-        int to = zTo * plane;
-        Arrays.fill(visited, from, to, false);
+        final int[] values = voxelValues == null ? null : padded(voxelValues);
+        final int[] w = work;
+        final int[] st = stack;
+        final int[] offsets = threeD ? offsets3D : offsets2D;
+        for (int z = zFrom; z < zTo; z++) {
+            for (int y = 0; y < ny; y++) System.arraycopy(levels, nx * (y + ny * z), w, 1 + px * (y + 1) + pxy * (z + 1), nx);
+        }
         long voxels = 0;
-        for (int start = from; start < to; start++) {
-            int level = levels[start];
-            if (level == 0 || visited[start]) continue;
-            visited[start] = true;
-            stack[0] = start;
-            int top = 1;
-            int size = 0;
-            int minValue = Integer.MAX_VALUE;
-            while (top > 0) {
-                int v = stack[--top];
-                size++;
-                if (voxelValues != null && voxelValues[v] < minValue) minValue = voxelValues[v];
-                int z = v / plane;
-                int inPlane = v - z * plane;
-                int y = inPlane / nx;
-                int x = inPlane - y * nx;
-                int zLo = threeD ? Math.max(z - 1, zFrom) : z;
-                int zHi = threeD ? Math.min(z + 1, zTo - 1) : z;
-                int yLo = Math.max(y - 1, 0), yHi = Math.min(y + 1, ny - 1);
-                int xLo = Math.max(x - 1, 0), xHi = Math.min(x + 1, nx - 1);
-                for (int zz = zLo; zz <= zHi; zz++) {
-                    for (int yy = yLo; yy <= yHi; yy++) {
-                        int u = xLo + nx * (yy + ny * zz);
-                        for (int xx = xLo; xx <= xHi; xx++, u++) {
-                            if (!visited[u] && levels[u] == level) {
-                                visited[u] = true;
-                                stack[top++] = u;
+        for (int z = zFrom; z < zTo; z++) {
+            for (int y = 0; y < ny; y++) {
+                int start = 1 + px * (y + 1) + pxy * (z + 1);
+                for (int end = start + nx; start < end; start++) {
+                    final int level = w[start];
+                    if (level == 0) continue;
+                    w[start] = 0;
+                    st[0] = start;
+                    int top = 1;
+                    int size = 0;
+                    int minValue = Integer.MAX_VALUE;
+                    while (top > 0) {
+                        final int v = st[--top];
+                        size++;
+                        if (values != null && values[v] < minValue) minValue = values[v];
+                        for (int o : offsets) {
+                            final int u = v + o;
+                            if (w[u] == level) {
+                                w[u] = 0;
+                                st[top++] = u;
                             }
                         }
                     }
+                    voxels += size;
+                    matrix.add(level, values == null ? size : minValue);
                 }
             }
-            voxels += size;
-            matrix.add(level, voxelValues == null ? size : minValue);
         }
         matrix.addVoxels(voxels);
+    }
+
+    /** {@code voxelValues} on the padded grid (copied once per distinct array). */
+    private int[] padded(int[] voxelValues) {
+        if (voxelValues != valuesSource) {
+            int[] out = paddedValues != null ? paddedValues : new int[work.length];
+            for (int z = 0; z < nz; z++) {
+                for (int y = 0; y < ny; y++) System.arraycopy(voxelValues, nx * (y + ny * z), out, 1 + px * (y + 1) + pxy * (z + 1), nx);
+            }
+            paddedValues = out;
+            valuesSource = voxelValues;
+        }
+        return paddedValues;
     }
 }

@@ -71,6 +71,7 @@ public final class RawImage {
     public Volume toVolume() {
         int n = grid.voxelCount();
         float[] out = new float[n];
+        if (!isScaled() && decodeFloatsExactly(out)) return new Volume(grid, out);
         double[] chunk = new double[CHUNK];
         ChunkDecoder decoder = decoder();
         boolean scaled = isScaled();
@@ -94,6 +95,7 @@ public final class RawImage {
     public LabelMap toLabelMap() throws ImageReadException {
         int n = grid.voxelCount();
         int[] out = new int[n];
+        if (!isScaled() && decodeIntegersExactly(out)) return new LabelMap(grid, out);
         double[] chunk = new double[CHUNK];
         ChunkDecoder decoder = decoder();
         boolean scaled = isScaled();
@@ -108,6 +110,77 @@ public final class RawImage {
             }
         }
         return new LabelMap(grid, out);
+    }
+
+    /**
+     * Unscaled types that convert to float without a double step changing the rounding (integers of at most 32
+     * bits, float32): decoded straight into {@code out}. False, with {@code out} untouched, for other types.
+     */
+    private boolean decodeFloatsExactly(float[] out) {
+        ByteBuffer b = data.duplicate().order(data.order());
+        int n = out.length;
+        switch (type) {
+            case INT16, UINT16 -> {
+                ShortBuffer v = b.asShortBuffer();
+                short[] t = new short[Math.min(CHUNK, n)];
+                boolean unsigned = type == PixelType.UINT16;
+                for (int start = 0; start < n; start += CHUNK) {
+                    int len = Math.min(CHUNK, n - start);
+                    v.get(start, t, 0, len);
+                    if (unsigned) for (int j = 0; j < len; j++) out[start + j] = t[j] & 0xffff;
+                    else for (int j = 0; j < len; j++) out[start + j] = t[j];
+                }
+                return true;
+            }
+            case FLOAT32 -> {
+                b.asFloatBuffer().get(0, out, 0, n);
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Unscaled types whose every value is a 32-bit integer: decoded straight into {@code out} (no rounding or range
+     * check can apply). False, with {@code out} untouched, for other types.
+     */
+    private boolean decodeIntegersExactly(int[] out) {
+        ByteBuffer b = data.duplicate().order(data.order());
+        int n = out.length;
+        switch (type) {
+            case INT8, UINT8 -> {
+                byte[] t = new byte[Math.min(CHUNK, n)];
+                boolean unsigned = type == PixelType.UINT8;
+                for (int start = 0; start < n; start += CHUNK) {
+                    int len = Math.min(CHUNK, n - start);
+                    b.get(start, t, 0, len);
+                    if (unsigned) for (int j = 0; j < len; j++) out[start + j] = t[j] & 0xff;
+                    else for (int j = 0; j < len; j++) out[start + j] = t[j];
+                }
+                return true;
+            }
+            case INT16, UINT16 -> {
+                ShortBuffer v = b.asShortBuffer();
+                short[] t = new short[Math.min(CHUNK, n)];
+                boolean unsigned = type == PixelType.UINT16;
+                for (int start = 0; start < n; start += CHUNK) {
+                    int len = Math.min(CHUNK, n - start);
+                    v.get(start, t, 0, len);
+                    if (unsigned) for (int j = 0; j < len; j++) out[start + j] = t[j] & 0xffff;
+                    else for (int j = 0; j < len; j++) out[start + j] = t[j];
+                }
+                return true;
+            }
+            case INT32 -> {
+                b.asIntBuffer().get(0, out, 0, n);
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
     }
 
     private ImageReadException badLabel(double value, int index) {
