@@ -63,9 +63,7 @@ final class CooccurrenceFeatures {
 
     /** The per-angle co-occurrence matrices of {@code g}, as PyRadiomics builds them (angles as {@link Angles}). */
     static List<double[]> matrices(GreyLevels g, List<int[]> angles, boolean symmetric) {
-        List<double[]> out = new ArrayList<>(angles.size());
-        for (int[] a : angles) out.add(Glcm.cooccurrenceMatrix(g, a[0], a[1], a[2], symmetric));
-        return out;
+        return new ArrayList<>(List.of(Glcm.cooccurrenceMatrices(g, angles.toArray(new int[0][]), symmetric)));
     }
 
     /** Every non-deprecated GLCM feature by PyRadiomics name. */
