@@ -41,4 +41,57 @@ final class CooccurrenceCounter {
             }
         }
     }
+
+    /**
+     * The co-occurrence matrices of the whole box for each offset {@code {ox, oy, oz}} (pairs leaving the box not
+     * counted), as {@link #count} would build them one by one. Copies the levels once into a box padded with
+     * zeros (outside the ROI) and lists the ROI voxels, so each offset is one branch-free pass over the ROI voxels
+     * only: pairs with a padding or non-ROI neighbour land in a scratch column that is dropped.
+     *
+     * @param levels grey levels 1…ng inside the ROI, 0 outside, x fastest
+     */
+    static double[][] countAll(int[] levels, int nx, int ny, int nz, int ng, int[][] offsets, boolean symmetric) {
+        int pad = 0;
+        for (int[] o : offsets) pad = Math.max(pad, Math.max(Math.abs(o[0]), Math.max(Math.abs(o[1]), Math.abs(o[2]))));
+        final int px = nx + 2 * pad, py = ny + 2 * pad, pz = nz + 2 * pad;
+        final int[] padded = new int[px * py * pz];
+        int roiVoxels = 0;
+        for (int v : levels) if (v != 0) roiVoxels++;
+        final int[] roi = new int[roiVoxels];     // padded index of each ROI voxel
+        final int[] roiLevel = new int[roiVoxels];
+        for (int z = 0, i = 0, r = 0; z < nz; z++) {
+            for (int y = 0; y < ny; y++) {
+                final int row = pad + px * (y + pad + py * (z + pad));
+                for (int x = 0; x < nx; x++, i++) {
+                    final int a = levels[i];
+                    padded[row + x] = a;
+                    if (a != 0) {
+                        roi[r] = row + x;
+                        roiLevel[r] = a;
+                        r++;
+                    }
+                }
+            }
+        }
+        final int width = ng + 1; // column 0: neighbour outside the ROI
+        final int[] pairs = new int[width * width];
+        double[][] out = new double[offsets.length][];
+        for (int d = 0; d < offsets.length; d++) {
+            final int[] o = offsets[d];
+            final int offset = o[0] + px * (o[1] + py * o[2]);
+            java.util.Arrays.fill(pairs, 0);
+            for (int r = 0; r < roiVoxels; r++) pairs[roiLevel[r] * width + padded[roi[r] + offset]]++;
+            final double[] counts = new double[ng * ng];
+            for (int a = 1; a <= ng; a++) {
+                for (int b = 1; b <= ng; b++) {
+                    final int n = pairs[a * width + b];
+                    if (n == 0) continue;
+                    counts[(a - 1) * ng + (b - 1)] += n;
+                    if (symmetric) counts[(b - 1) * ng + (a - 1)] += n;
+                }
+            }
+            out[d] = counts;
+        }
+        return out;
+    }
 }

@@ -164,6 +164,17 @@ public final class Glcm {
     }
 
     /**
+     * {@link #cooccurrenceMatrix} for each of {@code offsets} ({@code {dx, dy, dz}} each), validating the levels once
+     * and counting over the ROI voxels only.
+     */
+    public static double[][] cooccurrenceMatrices(GreyLevels levels, int[][] offsets, boolean symmetric) {
+        Objects.requireNonNull(levels, "levels");
+        checkLevels(levels);
+        return CooccurrenceCounter.countAll(levels.levels(), levels.nx(), levels.ny(), levels.nz(), levels.levelCount(),
+                offsets, symmetric);
+    }
+
+    /**
      * Extension point: the 25 {@link Feature}s (indexed by ordinal) of one {@code ng × ng} co-occurrence matrix of
      * non-negative (possibly weighted) counts, with {@code ng} as N_g of the normalised inverse differences; null if
      * the matrix is empty. Degenerate single-level matrices as in {@link GlcmFeatureCalculator}.

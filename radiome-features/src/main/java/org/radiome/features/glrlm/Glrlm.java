@@ -144,6 +144,24 @@ public final class Glrlm {
         return counts;
     }
 
+    /**
+     * {@link #runLengthMatrix} for each of {@code directions} ({@code {dx, dy, dz}} each), validating the levels
+     * once rather than per direction.
+     */
+    public static double[][] runLengthMatrices(GreyLevels levels, int[][] directions) {
+        Objects.requireNonNull(levels, "levels");
+        countRoiVoxels(levels); // validates the levels
+        final int ng = levels.levelCount(), maxRun = maxRun(levels);
+        double[][] out = new double[directions.length][];
+        for (int d = 0; d < directions.length; d++) {
+            int[] m = directions[d];
+            out[d] = new double[ng * maxRun];
+            RunLengthCounter.count(levels.levels(), levels.nx(), levels.ny(), levels.nz(), ng, maxRun, m[0], m[1], m[2],
+                    0, levels.nz(), out[d]);
+        }
+        return out;
+    }
+
     /** The number of run length columns of {@link #runLengthMatrix}: the longest line through the box. */
     public static int maxRunLength(GreyLevels levels) { return maxRun(levels); }
 

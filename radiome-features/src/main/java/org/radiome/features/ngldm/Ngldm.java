@@ -119,39 +119,55 @@ public final class Ngldm {
 
     /**
      * Adds one {@code (grey level, dependence count)} observation per ROI voxel of slices {@code zFrom}
-     * to {@code zTo} (exclusive); in 2D ({@code threeD} false) the slab is one slice and neighbourhoods
-     * stay in it.
+     * to {@code zTo} (exclusive), in voxel order; in 2D ({@code threeD} false) the slab is one slice and
+     * neighbourhoods stay in it.
+     *
+     * <p>Dependence is symmetric (k depends on k + m exactly when k + m depends on k), so each neighbour pair is
+     * tested once: one pass over the slab per offset of half the neighbourhood, with index ranges that keep both
+     * voxels inside the slab, so the inner loop needs neither bounds tests nor branches.
      */
     private static void addDependences(GreyLevels greyLevels, int zFrom, int zTo, boolean threeD,
                                        int delta, int alpha, LevelCountMatrix.Builder matrix) {
-        int nx = greyLevels.nx(), ny = greyLevels.ny();
-        int[] levels = greyLevels.levels();
-        int dzMax = threeD ? delta : 0;
-        long voxels = 0;
-        for (int z = zFrom; z < zTo; z++) {
-            int zLo = Math.max(z - dzMax, zFrom), zHi = Math.min(z + dzMax, zTo - 1);
-            for (int y = 0; y < ny; y++) {
-                int yLo = Math.max(y - delta, 0), yHi = Math.min(y + delta, ny - 1);
-                for (int x = 0; x < nx; x++) {
-                    int centre = x + nx * (y + ny * z);
-                    int level = levels[centre];
-                    if (level == 0) continue;
-                    int xLo = Math.max(x - delta, 0), xHi = Math.min(x + delta, nx - 1);
-                    int dependence = 0; // counts the centre itself: |X − X| = 0 ≤ α
-                    for (int zz = zLo; zz <= zHi; zz++) {
-                        for (int yy = yLo; yy <= yHi; yy++) {
-                            int u = xLo + nx * (yy + ny * zz);
-                            for (int xx = xLo; xx <= xHi; xx++, u++) {
-                                int neighbour = levels[u];
-                                if (neighbour != 0 && Math.abs(neighbour - level) <= alpha) dependence++;
-                            }
-                        }
-                    }
-                    matrix.add(level, dependence);
-                    voxels++;
+        final int nx = greyLevels.nx(), ny = greyLevels.ny(), depth = zTo - zFrom;
+        final int[] levels = greyLevels.levels();
+        final int base = nx * ny * zFrom;
+        final int[] dependence = new int[nx * ny * depth]; // dependent neighbours, slab-relative index
+        final int dzMax = threeD ? delta : 0;
+        for (int oz = 0; oz <= dzMax; oz++) {
+            for (int oy = oz == 0 ? 0 : -delta; oy <= delta; oy++) {
+                for (int ox = oz == 0 && oy == 0 ? 1 : -delta; ox <= delta; ox++) {
+                    addPairs(levels, base, nx, ny, depth, ox, oy, oz, alpha, dependence);
                 }
             }
         }
+        long voxels = 0;
+        for (int k = 0; k < dependence.length; k++) {
+            final int level = levels[base + k];
+            if (level == 0) continue;
+            matrix.add(level, dependence[k] + 1); // + 1: the centre itself, |X − X| = 0 ≤ α
+            voxels++;
+        }
         matrix.addVoxels(voxels);
+    }
+
+    /** Counts, for offset {@code o} (half of the neighbourhood), the dependent pairs {@code (k, k + o)} of the slab at both voxels. */
+    private static void addPairs(int[] levels, int base, int nx, int ny, int depth, int ox, int oy, int oz, int alpha,
+                                 int[] dependence) {
+        final int xLo = Math.max(0, -ox), xHi = Math.min(nx, nx - ox);
+        final int yLo = Math.max(0, -oy), yHi = Math.min(ny, ny - oy);
+        final int zHi = depth - oz;
+        final int offset = ox + nx * (oy + ny * oz);
+        for (int z = 0; z < zHi; z++) {
+            for (int y = yLo; y < yHi; y++) {
+                final int row = nx * (y + ny * z);
+                for (int k = row + xLo, end = row + xHi; k < end; k++) {
+                    final int a = levels[base + k], b = levels[base + k + offset];
+                    // 1 if both voxels are in the ROI and their levels differ by at most α, else 0
+                    final int dependent = (a != 0 & b != 0 & Math.abs(a - b) <= alpha) ? 1 : 0;
+                    dependence[k] += dependent;
+                    dependence[k + offset] += dependent;
+                }
+            }
+        }
     }
 }

@@ -175,47 +175,90 @@ public final class Ngtdm {
      */
     static long accumulate(GreyLevels greyLevels, int zFrom, int zTo, boolean threeD, int delta,
                            boolean keepVoxelsWithoutNeighbours, double[] n, double[] s) {
-        int nx = greyLevels.nx(), ny = greyLevels.ny();
-        int[] levels = greyLevels.levels();
-        int dzMax = threeD ? delta : 0;
+        final int nx = greyLevels.nx(), ny = greyLevels.ny(), depth = zTo - zFrom;
+        final int[] levels = greyLevels.levels();
+        final int base = nx * ny * zFrom, size = nx * ny * depth;
+        // Neighbourhood sums of the levels and of the ROI indicator over the (clipped) Chebyshev box around each
+        // voxel, centre included: the box is separable, so three passes of 2δ + 1 shifted adds replace the
+        // (2δ + 1)³ neighbourhood loop per voxel. Integer sums, so the result is exact.
+        int[] sum = new int[size], count = new int[size], sumTmp = new int[size], countTmp = new int[size];
+        boxSumAlongX(levels, base, nx, ny * depth, delta, sum, count);
+        // the box sums along y (lines nx apart within a slice), then along z (lines nx·ny apart)
+        boxSum(sum, count, sumTmp, countTmp, nx, ny, depth, nx * ny, delta);
+        if (threeD) {
+            boxSum(sumTmp, countTmp, sum, count, nx * ny, depth, 1, size, delta);
+        } else {
+            sum = sumTmp;
+            count = countTmp;
+        }
         long added = 0;
-        for (int z = zFrom; z < zTo; z++) {
-            int zLo = Math.max(z - dzMax, zFrom), zHi = Math.min(z + dzMax, zTo - 1);
-            for (int y = 0; y < ny; y++) {
-                int yLo = Math.max(y - delta, 0), yHi = Math.min(y + delta, ny - 1);
-                for (int x = 0; x < nx; x++) {
-                    int centre = x + nx * (y + ny * z);
-                    int level = levels[centre];
-                    if (level == 0) continue;
-                    int xLo = Math.max(x - delta, 0), xHi = Math.min(x + delta, nx - 1);
-                    long sum = 0;
-                    int count = 0;
-                    for (int zz = zLo; zz <= zHi; zz++) {
-                        for (int yy = yLo; yy <= yHi; yy++) {
-                            int u = xLo + nx * (yy + ny * zz);
-                            for (int xx = xLo; xx <= xHi; xx++, u++) {
-                                int neighbour = levels[u];
-                                if (neighbour != 0) {
-                                    sum += neighbour;
-                                    count++;
-                                }
-                            }
-                        }
-                    }
-                    // the loops included the centre voxel itself
-                    sum -= level;
-                    count--;
-                    if (count == 0) {
-                        if (keepVoxelsWithoutNeighbours) n[level] += 1; // PyRadiomics: counted, difference 0
-                        continue;
-                    }
-                    n[level] += 1;
-                    s[level] += Math.abs(level - (double) sum / count);
-                    added++;
+        for (int k = 0; k < size; k++) {
+            final int level = levels[base + k];
+            if (level == 0) continue;
+            // the sums included the centre voxel itself
+            final long neighbourSum = sum[k] - level;
+            final int neighbours = count[k] - 1;
+            if (neighbours == 0) {
+                if (keepVoxelsWithoutNeighbours) n[level] += 1; // PyRadiomics: counted, difference 0
+                continue;
+            }
+            n[level] += 1;
+            s[level] += Math.abs(level - (double) neighbourSum / neighbours);
+            added++;
+        }
+        return added;
+    }
+
+    /** The first pass of the separable box sum, along x, of the levels and the ROI indicator of {@code rows} rows from {@code base}. */
+    private static void boxSumAlongX(int[] levels, int base, int nx, int rows, int delta, int[] sum, int[] count) {
+        for (int r = 0; r < rows; r++) {
+            final int row = r * nx;
+            for (int x = 0; x < nx; x++) {
+                final int level = levels[base + row + x];
+                sum[row + x] = level;
+                count[row + x] = level != 0 ? 1 : 0;
+            }
+            for (int d = 1; d <= delta && d < nx; d++) {
+                for (int x = 0; x < nx - d; x++) {
+                    final int level = levels[base + row + x + d];
+                    sum[row + x] += level;
+                    count[row + x] += level != 0 ? 1 : 0;
+                }
+                for (int x = d; x < nx; x++) {
+                    final int level = levels[base + row + x - d];
+                    sum[row + x] += level;
+                    count[row + x] += level != 0 ? 1 : 0;
                 }
             }
         }
-        return added;
+    }
+
+    /**
+     * One pass of the separable box sum: {@code out[k] = Σ in[k + t·stride]} over {@code |t| ≤ δ} with
+     * {@code k + t·stride} on the same line, for both arrays. The data are {@code outer} blocks of
+     * {@code blockSize} values; within a block, lines of {@code length} values {@code stride} apart run along the
+     * summed axis.
+     */
+    private static void boxSum(int[] sumIn, int[] countIn, int[] sumOut, int[] countOut, int stride, int length,
+                               int outer, int blockSize, int delta) {
+        // Within a block, the values at stride * t for t = 0…length − 1 form the summed axis; each is a contiguous
+        // run of `stride` values (the faster axes), which keeps the inner loop contiguous.
+        for (int b = 0; b < outer; b++) {
+            final int block = b * blockSize;
+            for (int t = 0; t < length; t++) {
+                final int out = block + t * stride;
+                final int from = Math.max(0, t - delta), to = Math.min(length - 1, t + delta);
+                System.arraycopy(sumIn, block + from * stride, sumOut, out, stride);
+                System.arraycopy(countIn, block + from * stride, countOut, out, stride);
+                for (int u = from + 1; u <= to; u++) {
+                    final int in = block + u * stride;
+                    for (int v = 0; v < stride; v++) {
+                        sumOut[out + v] += sumIn[in + v];
+                        countOut[out + v] += countIn[in + v];
+                    }
+                }
+            }
+        }
     }
 
     /** The features of one NGTDM ({@code n_i}, {@code s_i} indexed by grey level, index 0 unused). */

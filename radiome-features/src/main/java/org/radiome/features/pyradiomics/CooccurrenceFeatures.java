@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.radiome.features.discretisation.GreyLevels;
 import org.radiome.features.glcm.Glcm;
 
@@ -27,7 +25,7 @@ import org.radiome.features.glcm.Glcm;
  *   <li><b>Maximal correlation coefficient</b> (MCC, not in IBSI): the square root of the second largest eigenvalue
  *       of {@code Q(i, j) = Σ_k p(i,k) p(j,k) / (p_x(i) p_y(k))} over the grey levels present in the ROI; 1 when the
  *       ROI has a single grey level. Q is similar to the symmetric {@code D^{-1/2} (P D_y^{-1} P^T) D^{-1/2}}
- *       (D = diag p_x), whose eigenvalues Hipparchus computes; levels without pairs along the angle add eigenvalue 0.
+ *       (D = diag p_x), whose eigenvalues {@link #symmetricEigenvalues} computes; levels without pairs along the angle add eigenvalue 0.
  *       PyRadiomics adds ε ≈ 2.2·10⁻¹⁶ to the denominator, which changes nothing at double precision here.</li>
  *   <li>PyRadiomics also adds ε inside its logarithms; the resulting differences are of order 10⁻¹⁴ and ignored.</li>
  * </ul>
@@ -65,9 +63,7 @@ final class CooccurrenceFeatures {
 
     /** The per-angle co-occurrence matrices of {@code g}, as PyRadiomics builds them (angles as {@link Angles}). */
     static List<double[]> matrices(GreyLevels g, List<int[]> angles, boolean symmetric) {
-        List<double[]> out = new ArrayList<>(angles.size());
-        for (int[] a : angles) out.add(Glcm.cooccurrenceMatrix(g, a[0], a[1], a[2], symmetric));
-        return out;
+        return new ArrayList<>(List.of(Glcm.cooccurrenceMatrices(g, angles.toArray(new int[0][]), symmetric)));
     }
 
     /** Every non-deprecated GLCM feature by PyRadiomics name. */
@@ -140,7 +136,12 @@ final class CooccurrenceFeatures {
         return n;
     }
 
-    /** MCC of one matrix of counts; see the class javadoc. */
+    /**
+     * MCC of one matrix of counts; see the class javadoc. Builds the symmetric matrix on the levels with
+     * {@code p_x > 0} only, as {@code B = A A^T} with {@code A(i, k) = p(i, k) / √(p_x(i) p_y(k))} over the
+     * columns with {@code p_y > 0}, and computes its eigenvalues without eigenvectors
+     * ({@link #symmetricEigenvalues}).
+     */
     static double maximalCorrelationCoefficient(double[] counts, int ng, int presentLevels) {
         if (presentLevels < 2) return 1.0;
         double total = 0;
@@ -153,30 +154,143 @@ final class CooccurrenceFeatures {
                 py[j] += p;
             }
         }
-        int[] rows = new int[ng];
-        int m = 0;
-        for (int i = 0; i < ng; i++) if (px[i] > 0) rows[m++] = i;
-        double[][] b = new double[m][m];
+        int[] rows = new int[ng], columns = new int[ng];
+        int m = 0, kCount = 0;
+        for (int i = 0; i < ng; i++) {
+            if (px[i] > 0) rows[m++] = i;
+            if (py[i] > 0) columns[kCount++] = i;
+        }
+        // A, m × kCount row-major: the p(i, k) scaled so that B = A A^T.
+        double[] a = new double[m * kCount];
+        double[] columnScale = new double[kCount];
+        for (int c = 0; c < kCount; c++) columnScale[c] = 1.0 / Math.sqrt(py[columns[c]]);
         for (int r = 0; r < m; r++) {
             int i = rows[r];
-            for (int c = r; c < m; c++) {
-                int j = rows[c];
+            double rowScale = 1.0 / (total * Math.sqrt(px[i]));
+            for (int c = 0; c < kCount; c++) a[r * kCount + c] = counts[i * ng + columns[c]] * rowScale * columnScale[c];
+        }
+        double[] b = new double[m * m];
+        for (int r = 0; r < m; r++) {
+            for (int c = 0; c <= r; c++) {
                 double sum = 0;
-                for (int k = 0; k < ng; k++) {
-                    if (py[k] == 0) continue;
-                    sum += (counts[i * ng + k] / total) * (counts[j * ng + k] / total) / py[k];
-                }
-                double v = sum / Math.sqrt(px[i] * px[j]);
-                b[r][c] = v;
-                b[c][r] = v;
+                for (int k = 0, ir = r * kCount, ic = c * kCount; k < kCount; k++) sum += a[ir + k] * a[ic + k];
+                b[r * m + c] = sum;
+                b[c * m + r] = sum;
             }
         }
+        // Levels present in the ROI but without pairs along this angle add eigenvalue 0.
         double[] eigenvalues = new double[Math.max(presentLevels, m)];
-        if (m > 0) {
-            double[] e = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(b, false)).getEigenvalues();
-            System.arraycopy(e, 0, eigenvalues, 0, m);
-        }
+        if (m > 0) System.arraycopy(symmetricEigenvalues(b, m), 0, eigenvalues, 0, m);
         java.util.Arrays.sort(eigenvalues);
         return Math.sqrt(eigenvalues[eigenvalues.length - 2]);
+    }
+
+    /**
+     * The eigenvalues (unordered) of the symmetric {@code n × n} row-major matrix {@code a}, which is overwritten:
+     * Householder reduction to tridiagonal form and the QL algorithm with implicit shifts, without eigenvectors
+     * (EISPACK tred1/tql1; Press et al., Numerical Recipes, 3rd ed., §11.3–11.4). About {@code 4n³/3} operations,
+     * a fraction of a full decomposition with eigenvectors.
+     *
+     * @throws ArithmeticException if the QL iteration does not converge (not seen for symmetric input)
+     */
+    static double[] symmetricEigenvalues(double[] a, int n) {
+        double[] d = new double[n], e = new double[n];
+        for (int i = n - 1; i > 0; i--) {
+            int l = i - 1;
+            double h = 0, scale = 0;
+            int rowI = i * n;
+            if (l > 0) {
+                for (int k = 0; k < i; k++) scale += Math.abs(a[rowI + k]);
+                if (scale == 0.0) {
+                    e[i] = a[rowI + l];
+                } else {
+                    for (int k = 0; k < i; k++) {
+                        a[rowI + k] /= scale;
+                        h += a[rowI + k] * a[rowI + k];
+                    }
+                    double f = a[rowI + l];
+                    double g = f >= 0.0 ? -Math.sqrt(h) : Math.sqrt(h);
+                    e[i] = scale * g;
+                    h -= f * g;
+                    a[rowI + l] = f - g;
+                    f = 0.0;
+                    for (int j = 0; j < i; j++) {
+                        int rowJ = j * n;
+                        g = 0.0;
+                        for (int k = 0; k <= j; k++) g += a[rowJ + k] * a[rowI + k];
+                        for (int k = j + 1; k < i; k++) g += a[k * n + j] * a[rowI + k];
+                        e[j] = g / h;
+                        f += e[j] * a[rowI + j];
+                    }
+                    double hh = f / (h + h);
+                    for (int j = 0; j < i; j++) {
+                        int rowJ = j * n;
+                        f = a[rowI + j];
+                        e[j] = g = e[j] - hh * f;
+                        for (int k = 0; k <= j; k++) a[rowJ + k] -= f * e[k] + g * a[rowI + k];
+                    }
+                }
+            } else {
+                e[i] = a[rowI + l];
+            }
+            d[i] = h;
+        }
+        for (int i = 0; i < n; i++) d[i] = a[i * n + i];
+        // QL with implicit shifts on the tridiagonal (d, e).
+        for (int i = 1; i < n; i++) e[i - 1] = e[i];
+        e[n - 1] = 0.0;
+        final double eps = Math.ulp(1.0);
+        for (int l = 0; l < n; l++) {
+            int iterations = 0;
+            int m;
+            do {
+                for (m = l; m < n - 1; m++) {
+                    double dd = Math.abs(d[m]) + Math.abs(d[m + 1]);
+                    if (Math.abs(e[m]) <= eps * dd) break;
+                }
+                if (m != l) {
+                    if (iterations++ == 60) throw new ArithmeticException("symmetric eigenvalues: QL iteration did not converge");
+                    double g = (d[l + 1] - d[l]) / (2.0 * e[l]);
+                    double r = pythag(g, 1.0);
+                    g = d[m] - d[l] + e[l] / (g + (g >= 0.0 ? Math.abs(r) : -Math.abs(r)));
+                    double s = 1.0, c = 1.0, p = 0.0;
+                    int i;
+                    for (i = m - 1; i >= l; i--) {
+                        double f = s * e[i];
+                        double b = c * e[i];
+                        e[i + 1] = r = pythag(f, g);
+                        if (r == 0.0) {
+                            d[i + 1] -= p;
+                            e[m] = 0.0;
+                            break;
+                        }
+                        s = f / r;
+                        c = g / r;
+                        g = d[i + 1] - p;
+                        r = (d[i] - g) * s + 2.0 * c * b;
+                        p = s * r;
+                        d[i + 1] = g + p;
+                        g = c * r - b;
+                    }
+                    if (r == 0.0 && i >= l) continue;
+                    d[l] -= p;
+                    e[l] = g;
+                    e[m] = 0.0;
+                }
+            } while (m != l);
+        }
+        return d;
+    }
+
+    /** {@code √(a² + b²)} without destructive overflow or underflow. */
+    private static double pythag(double a, double b) {
+        double absA = Math.abs(a), absB = Math.abs(b);
+        if (absA > absB) {
+            double q = absB / absA;
+            return absA * Math.sqrt(1.0 + q * q);
+        }
+        if (absB == 0.0) return 0.0;
+        double q = absA / absB;
+        return absB * Math.sqrt(1.0 + q * q);
     }
 }

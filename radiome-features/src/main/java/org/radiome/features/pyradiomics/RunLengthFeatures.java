@@ -49,10 +49,11 @@ final class RunLengthFeatures {
 
     /** The per-angle run length matrices as PyRadiomics keeps them (angles without a run of two emptied). */
     static List<double[]> matrices(GreyLevels g, List<int[]> angles) {
+        double[][] counts = Glrlm.runLengthMatrices(g, angles.toArray(new int[0][]));
         List<double[]> out = new ArrayList<>(angles.size());
-        for (int[] a : angles) {
-            double[] m = Glrlm.runLengthMatrix(g, a[0], a[1], a[2]);
-            if (!hasLineWithTwoRoiVoxels(g, a)) java.util.Arrays.fill(m, 0.0);
+        for (int a = 0; a < counts.length; a++) {
+            double[] m = counts[a];
+            if (!hasLineWithTwoRoiVoxels(g, angles.get(a))) java.util.Arrays.fill(m, 0.0);
             out.add(m);
         }
         return out;

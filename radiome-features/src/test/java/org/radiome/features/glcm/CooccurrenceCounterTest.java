@@ -60,4 +60,28 @@ class CooccurrenceCounterTest {
         CooccurrenceCounter.count(levels, 2, 1, 2, 2, 1, 0, 1, 0, 2, false, m);
         assertThat(m).containsExactly(1, 0, 0, 0);
     }
+
+    @Test
+    void counting_all_offsets_over_the_roi_voxels_agrees_with_counting_each_offset_over_the_box() {
+        java.util.Random random = new java.util.Random(11);
+        for (int trial = 0; trial < 40; trial++) {
+            int nx = 1 + random.nextInt(9), ny = 1 + random.nextInt(9), nz = 1 + random.nextInt(6), ng = 1 + random.nextInt(5);
+            int[] levels = new int[nx * ny * nz];
+            for (int i = 0; i < levels.length; i++) levels[i] = random.nextInt(ng + 1);
+            int[][] directions = org.radiome.features.texture.Directions.threeD();
+            int[][] offsets = new int[directions.length * 2][];
+            for (int d = 0; d < directions.length; d++) {
+                offsets[2 * d] = directions[d];
+                offsets[2 * d + 1] = new int[] {2 * directions[d][0], 2 * directions[d][1], 2 * directions[d][2]};
+            }
+            for (boolean symmetric : new boolean[] {false, true}) {
+                double[][] all = CooccurrenceCounter.countAll(levels, nx, ny, nz, ng, offsets, symmetric);
+                for (int d = 0; d < offsets.length; d++) {
+                    double[] expected = new double[ng * ng];
+                    CooccurrenceCounter.count(levels, nx, ny, nz, ng, offsets[d][0], offsets[d][1], offsets[d][2], 0, nz, symmetric, expected);
+                    assertThat(all[d]).as("trial %d offset %d symmetric %s", trial, d, symmetric).containsExactly(expected);
+                }
+            }
+        }
+    }
 }

@@ -2,7 +2,10 @@ package org.radiome.features.glrlm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+
 import org.junit.jupiter.api.Test;
+import org.radiome.features.texture.Directions;
 
 class RunLengthCounterTest {
     @Test
@@ -56,5 +59,55 @@ class RunLengthCounterTest {
         double[] slice = new double[2];
         RunLengthCounter.count(levels, 1, 1, 2, 1, 2, 0, 0, 1, 1, 2, slice);
         assertThat(slice).containsExactly(1, 0);
+    }
+
+    @Test
+    void line_walk_agrees_with_walking_each_run_from_its_start_on_random_volumes() {
+        Random random = new Random(42);
+        for (int trial = 0; trial < 40; trial++) {
+            int nx = 1 + random.nextInt(9), ny = 1 + random.nextInt(9), nz = 1 + random.nextInt(7), ng = 1 + random.nextInt(4);
+            int[] levels = new int[nx * ny * nz];
+            for (int i = 0; i < levels.length; i++) levels[i] = random.nextInt(ng + 1);
+            int maxRun = Math.max(nx, Math.max(ny, nz));
+            int[][] directions = Directions.threeD();
+            for (int[] d : directions) {
+                for (int distance = 1; distance <= 2; distance++) {
+                    int dx = d[0] * distance, dy = d[1] * distance, dz = d[2] * distance;
+                    int zFrom = random.nextInt(nz), zTo = zFrom + 1 + random.nextInt(nz - zFrom);
+                    double[] expected = new double[ng * maxRun];
+                    double[] actual = new double[ng * maxRun];
+                    walkEachRun(levels, nx, ny, ng, maxRun, dx, dy, dz, zFrom, zTo, expected);
+                    RunLengthCounter.count(levels, nx, ny, nz, ng, maxRun, dx, dy, dz, zFrom, zTo, actual);
+                    assertThat(actual).as("box %dx%dx%d, direction (%d,%d,%d), slices %d..%d", nx, ny, nz, dx, dy, dz, zFrom, zTo)
+                            .containsExactly(expected);
+                }
+            }
+        }
+    }
+
+    /** The textbook counter: from every run start (predecessor outside or different), walk the run. */
+    private static void walkEachRun(int[] levels, int nx, int ny, int ng, int maxRun, int dx, int dy, int dz,
+                                    int zFrom, int zTo, double[] counts) {
+        for (int z = zFrom; z < zTo; z++) {
+            for (int y = 0; y < ny; y++) {
+                for (int x = 0; x < nx; x++) {
+                    int a = levels[x + nx * (y + ny * z)];
+                    if (a == 0) continue;
+                    int px = x - dx, py = y - dy, pz = z - dz;
+                    if (px >= 0 && px < nx && py >= 0 && py < ny && pz >= zFrom && pz < zTo
+                            && levels[px + nx * (py + ny * pz)] == a) continue;
+                    int length = 1;
+                    int cx = x + dx, cy = y + dy, cz = z + dz;
+                    while (cx >= 0 && cx < nx && cy >= 0 && cy < ny && cz >= zFrom && cz < zTo
+                            && levels[cx + nx * (cy + ny * cz)] == a) {
+                        length++;
+                        cx += dx;
+                        cy += dy;
+                        cz += dz;
+                    }
+                    counts[(a - 1) * maxRun + (length - 1)] += 1.0;
+                }
+            }
+        }
     }
 }
