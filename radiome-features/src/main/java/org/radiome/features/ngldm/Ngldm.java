@@ -122,52 +122,51 @@ public final class Ngldm {
      * to {@code zTo} (exclusive), in voxel order; in 2D ({@code threeD} false) the slab is one slice and
      * neighbourhoods stay in it.
      *
-     * <p>Dependence is symmetric (k depends on k + m exactly when k + m depends on k), so each neighbour pair is
-     * tested once: one pass over the slab per offset of half the neighbourhood, with index ranges that keep both
-     * voxels inside the slab, so the inner loop needs neither bounds tests nor branches.
+     * <p>The slab is copied once into a box padded by δ with zeros (outside the ROI), so each ROI voxel tests its
+     * neighbours through a precomputed offset list, without bounds tests or branches; voxels outside the ROI cost
+     * only the copy.
      */
     private static void addDependences(GreyLevels greyLevels, int zFrom, int zTo, boolean threeD,
                                        int delta, int alpha, LevelCountMatrix.Builder matrix) {
         final int nx = greyLevels.nx(), ny = greyLevels.ny(), depth = zTo - zFrom;
         final int[] levels = greyLevels.levels();
-        final int base = nx * ny * zFrom;
-        final int[] dependence = new int[nx * ny * depth]; // dependent neighbours, slab-relative index
-        final int dzMax = threeD ? delta : 0;
-        for (int oz = 0; oz <= dzMax; oz++) {
-            for (int oy = oz == 0 ? 0 : -delta; oy <= delta; oy++) {
-                for (int ox = oz == 0 && oy == 0 ? 1 : -delta; ox <= delta; ox++) {
-                    addPairs(levels, base, nx, ny, depth, ox, oy, oz, alpha, dependence);
+        final int padZ = threeD ? delta : 0;
+        final int px = nx + 2 * delta, py = ny + 2 * delta, pz = depth + 2 * padZ;
+        final int[] padded = new int[px * py * pz];
+        for (int z = 0; z < depth; z++) {
+            for (int y = 0; y < ny; y++) {
+                System.arraycopy(levels, nx * (y + ny * (z + zFrom)), padded, delta + px * (y + delta + py * (z + padZ)), nx);
+            }
+        }
+        final int side = 2 * delta + 1;
+        final int[] offsets = new int[side * side * (2 * padZ + 1) - 1];
+        int count = 0;
+        for (int oz = -padZ; oz <= padZ; oz++) {
+            for (int oy = -delta; oy <= delta; oy++) {
+                for (int ox = -delta; ox <= delta; ox++) {
+                    if (ox != 0 || oy != 0 || oz != 0) offsets[count++] = ox + px * (oy + py * oz);
                 }
             }
         }
         long voxels = 0;
-        for (int k = 0; k < dependence.length; k++) {
-            final int level = levels[base + k];
-            if (level == 0) continue;
-            matrix.add(level, dependence[k] + 1); // + 1: the centre itself, |X − X| = 0 ≤ α
-            voxels++;
-        }
-        matrix.addVoxels(voxels);
-    }
-
-    /** Counts, for offset {@code o} (half of the neighbourhood), the dependent pairs {@code (k, k + o)} of the slab at both voxels. */
-    private static void addPairs(int[] levels, int base, int nx, int ny, int depth, int ox, int oy, int oz, int alpha,
-                                 int[] dependence) {
-        final int xLo = Math.max(0, -ox), xHi = Math.min(nx, nx - ox);
-        final int yLo = Math.max(0, -oy), yHi = Math.min(ny, ny - oy);
-        final int zHi = depth - oz;
-        final int offset = ox + nx * (oy + ny * oz);
-        for (int z = 0; z < zHi; z++) {
-            for (int y = yLo; y < yHi; y++) {
-                final int row = nx * (y + ny * z);
-                for (int k = row + xLo, end = row + xHi; k < end; k++) {
-                    final int a = levels[base + k], b = levels[base + k + offset];
-                    // 1 if both voxels are in the ROI and their levels differ by at most α, else 0
-                    final int dependent = (a != 0 & b != 0 & Math.abs(a - b) <= alpha) ? 1 : 0;
-                    dependence[k] += dependent;
-                    dependence[k + offset] += dependent;
+        for (int z = 0; z < depth; z++) {
+            for (int y = 0; y < ny; y++) {
+                final int row = nx * (y + ny * (z + zFrom));
+                final int paddedRow = delta + px * (y + delta + py * (z + padZ));
+                for (int x = 0; x < nx; x++) {
+                    final int level = levels[row + x];
+                    if (level == 0) continue;
+                    final int centre = paddedRow + x;
+                    int dependence = 1; // the centre itself: |X − X| = 0 ≤ α
+                    for (int offset : offsets) {
+                        final int neighbour = padded[centre + offset];
+                        dependence += (neighbour != 0 & Math.abs(neighbour - level) <= alpha) ? 1 : 0;
+                    }
+                    matrix.add(level, dependence);
+                    voxels++;
                 }
             }
         }
+        matrix.addVoxels(voxels);
     }
 }
