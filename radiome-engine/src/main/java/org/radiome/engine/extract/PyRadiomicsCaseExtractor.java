@@ -33,7 +33,7 @@ public final class PyRadiomicsCaseExtractor {
             throws ExtractionException {
         RawImage raw = readRaw(imageFile);
         LabelMap labels = CaseExtractor.readMask(maskFile);
-        return extract(caseId, raw, labels, label == null ? settings : withLabel(settings, label));
+        return extract(caseId, raw.toVolume(), pixelType(raw), labels, label == null ? settings : withLabel(settings, label));
     }
 
     /**
@@ -46,15 +46,20 @@ public final class PyRadiomicsCaseExtractor {
         LabelMap labels = CaseExtractor.readMask(maskFile);
         SortedSet<Integer> present = labels.presentLabels();
         if (present.isEmpty()) throw new ExtractionException(maskFile, "the mask is empty (no non-zero voxels)");
+        Volume image = raw.toVolume();
+        PixelType pixelType = pixelType(raw);
         List<RoiResult> results = new ArrayList<>(present.size());
-        for (int label : present) results.add(extract(caseId, raw, labels, withLabel(settings, label)));
+        for (int label : present) results.add(extract(caseId, image, pixelType, labels, withLabel(settings, label)));
         return results;
     }
 
-    private static RoiResult extract(String caseId, RawImage raw, LabelMap labels, PyRadiomicsSettings s) throws ExtractionException {
-        Volume image = raw.toVolume();
-        // the pixel type SimpleITK would hold the image in (resampling casts back to it)
-        PixelType pixelType = raw.isScaled() ? PixelType.FLOAT32 : raw.pixelType();
+    /** The pixel type SimpleITK would hold the image in (resampling casts back to it). */
+    private static PixelType pixelType(RawImage raw) {
+        return raw.isScaled() ? PixelType.FLOAT32 : raw.pixelType();
+    }
+
+    private static RoiResult extract(String caseId, Volume image, PixelType pixelType, LabelMap labels, PyRadiomicsSettings s)
+            throws ExtractionException {
         FeatureSet features;
         try {
             features = PyRadiomicsExtractor.extract(image, pixelType, labels, s);
