@@ -1,0 +1,76 @@
+package org.radiome.analysis.study;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.radiome.analysis.model.FittedModel;
+import org.radiome.analysis.table.Table;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Scores new cases with a study's model.json: the same harmonisation (for cases of the sites the model was
+ * fitted on), the selected features, the fitted learner, and the risk group by the stored cut.
+ */
+public record Predictor(List<String> features, Harmoniser harmoniser, FittedModel model, double riskCut) {
+
+    /** Scores of the cases that could be scored, and how many were left out for a missing value (per column). */
+    public record Scores(List<String> caseIds, double[] score, String[] riskGroup, int skipped, Map<String, Integer> missingByColumn) { }
+
+    /** Reads the final model of a model card; {@code learnerReader} turns the learner's JSON back into a model. */
+    public static Predictor read(JsonNode card, String source, Function<JsonNode, FittedModel> learnerReader) {
+        if (card == null || !card.has("radiome_model_card") || !card.has("final_model")) {
+            throw new StudyException(source + ": not a Radiome model card (no radiome_model_card / final_model)");
+        }
+        if (card.get("radiome_model_card").asInt() != ModelCard.FORMAT) {
+            throw new StudyException(source + ": model card format " + card.get("radiome_model_card").asText() + " is not supported (expected " + ModelCard.FORMAT + ")");
+        }
+        JsonNode fm = card.get("final_model");
+        List<String> features = ModelCard.strings(fm.get("features"));
+        Harmoniser h = fm.has("harmonisation") ? ModelCard.readHarmoniser(fm.get("harmonisation")).subset(features) : null;
+        FittedModel model = learnerReader.apply(fm.get("learner"));
+        if (!model.features().equals(features)) throw new StudyException(source + ": the learner's features differ from final_model.features");
+        return new Predictor(features, h, model, fm.get("risk_cut").asDouble());
+    }
+
+    /** The columns the new table must have. */
+    public List<String> requiredColumns() {
+        List<String> out = new ArrayList<>(features);
+        if (harmoniser != null) {
+            out.add(harmoniser.batchColumn());
+            for (Harmoniser.Covariate c : harmoniser.covariates()) out.add(c.column());
+        }
+        return out;
+    }
+
+    public Scores score(Table t) {
+        for (String c : requiredColumns()) {
+            if (!t.hasColumn(c)) {
+                throw new StudyException("the model needs column " + c + ", which is in none of the --data tables ("
+                    + String.join(", ", t.sources()) + "); give the tables and prefixes used for the study");
+            }
+        }
+        Map<String, Integer> missing = new LinkedHashMap<>();
+        for (String c : requiredColumns()) {
+            int m = 0;
+            for (int i = 0; i < t.rowCount(); i++) if (t.isMissing(c, i)) m++;
+            if (m > 0) missing.put(c, m);
+        }
+        int[] rows = t.completeRows(requiredColumns());
+        Table s = t.rows(rows);
+        double[][] x = new double[features.size()][];
+        for (int f = 0; f < x.length; f++) x[f] = s.numeric(features.get(f));
+        if (harmoniser != null && rows.length > 0) {
+            String[][] cov = new String[harmoniser.covariates().size()][];
+            for (int c = 0; c < cov.length; c++) cov[c] = s.text(harmoniser.covariates().get(c).column());
+            x = harmoniser.apply(x, s.text(harmoniser.batchColumn()), cov);
+        }
+        double[] score = rows.length == 0 ? new double[0] : model.predict(Pipeline.rowMajor(x));
+        String[] group = new String[score.length];
+        for (int i = 0; i < score.length; i++) group[i] = score[i] >= riskCut ? "high" : "low";
+        return new Scores(s.caseIds(), score, group, t.rowCount() - rows.length, missing);
+    }
+}

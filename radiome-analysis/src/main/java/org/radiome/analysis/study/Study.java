@@ -1,0 +1,159 @@
+package org.radiome.analysis.study;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import org.radiome.analysis.model.Learner;
+import org.radiome.analysis.model.Outcome;
+
+/**
+ * Runs a study: nested cross-validation of the whole {@link Pipeline} (outer stratified folds, repeated,
+ * with a fixed seed; the learner's own tuning is the inner loop), out-of-fold scores, performance overall and
+ * per subgroup with seeded bootstrap intervals, and the final pipeline refitted on every case.
+ */
+public final class Study {
+    private Study() { }
+
+    /** What one outer fold did: its sizes and the features each selection step kept. */
+    public record FoldSummary(int repeat, int fold, int train, int test, int significant, int pruned, List<String> selected) { }
+
+    /** Performance in one subgroup level. */
+    public record Subgroup(String variable, String level, int n, int positives, Performance.Estimate metric, String warning) { }
+
+    /** The outcome of a study. */
+    public record Result(StudySpec spec, StudyData data, String learner, int[][] folds, double[][] oof, double[] score,
+                         List<FoldSummary> foldSummaries, Map<String, Performance.Estimate> overall, double[] perRepeat,
+                         List<Subgroup> subgroups, Performance.Calibration calibration, Pipeline.Fitted finalFit,
+                         double[] finalScores, double riskCut, Map<String, Integer> selectionFrequency) {
+
+        /** The main metric's name: AUC for a binary outcome, Harrell's C for survival. */
+        public String metricName() { return data.outcome() == Outcome.BINARY ? "auc" : "c_index"; }
+    }
+
+    public static Result run(StudySpec spec, StudyData data, Learner learner, Consumer<String> log, Pipeline.Trace trace) {
+        if (!learner.supports(data.outcome())) {
+            throw new StudyException(spec.file() + ": key 'model.learner': " + learner.name() + " cannot fit a "
+                + data.outcome().name().toLowerCase(java.util.Locale.ROOT) + " outcome");
+        }
+        int n = data.size(), k = spec.validation().folds(), repeats = spec.validation().repeats();
+        int[] stratum = new int[n];
+        for (int i = 0; i < n; i++) stratum[i] = data.outcome() == Outcome.BINARY ? (int) data.y()[i] : data.event()[i];
+        int[][] folds = new int[repeats][];
+        double[][] oof = new double[repeats][n];
+        List<FoldSummary> summaries = new ArrayList<>();
+        Map<String, Integer> frequency = new TreeMap<>();
+        for (int r = 0; r < repeats; r++) {
+            folds[r] = Folds.stratified(stratum, k, Folds.derive(spec.seed(), r, -1));
+            for (int f = 0; f < k; f++) {
+                int[] train = Folds.members(folds[r], f, false), test = Folds.members(folds[r], f, true);
+                Pipeline.Fitted fit = Pipeline.fit(spec, data, train, learner, Folds.derive(spec.seed(), r, f), trace);
+                double[] s = fit.score(data, test);
+                for (int i = 0; i < test.length; i++) oof[r][test[i]] = s[i];
+                summaries.add(new FoldSummary(r + 1, f + 1, train.length, test.length, fit.significant().size(), fit.pruned().size(),
+                    fit.selected()));
+                for (String feature : fit.selected()) frequency.merge(feature, 1, Integer::sum);
+                log.accept("repeat " + (r + 1) + "/" + repeats + ", fold " + (f + 1) + "/" + k + ": " + fit.significant().size()
+                    + " significant, " + fit.pruned().size() + " after pruning, " + fit.selected().size() + " selected");
+            }
+        }
+        double[] score = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int r = 0; r < repeats; r++) score[i] += oof[r][i] / repeats;
+        }
+        log.accept("final model on all " + n + " cases");
+        int[] all = java.util.stream.IntStream.range(0, n).toArray();
+        Pipeline.Fitted finalFit = Pipeline.fit(spec, data, all, learner, Folds.derive(spec.seed(), repeats, 0), trace);
+        double[] finalScores = finalFit.score(data, all);
+        double riskCut = median(finalScores);
+
+        log.accept("performance with " + spec.validation().bootstrap() + " bootstrap resamples");
+        long bootSeed = Folds.derive(spec.seed(), -1, -1);
+        Map<String, Performance.Estimate> overall = new LinkedHashMap<>();
+        double[] perRepeat = new double[repeats];
+        Performance.Calibration calibration = null;
+        int boots = spec.validation().bootstrap();
+        if (data.outcome() == Outcome.BINARY) {
+            double[] y = data.y();
+            overall.put("auc", Performance.bootstrap(n, idx -> Performance.auc(Performance.pick(y, idx), Performance.pick(score, idx)), boots, bootSeed));
+            var delong = org.radiome.analysis.regression.DeLong.auc(y, score);
+            overall.put("auc_delong", new Performance.Estimate(delong.auc(), delong.lower(), delong.upper(), "DeLong"));
+            overall.put("brier", Performance.bootstrap(n, idx -> Performance.brier(Performance.pick(y, idx), Performance.pick(score, idx)), boots, bootSeed));
+            for (int r = 0; r < repeats; r++) perRepeat[r] = Performance.auc(y, oof[r]);
+            calibration = Performance.calibration(y, score, 5);
+        } else {
+            overall.put("c_index", Performance.bootstrap(n, idx -> Performance.harrellC(Performance.pick(data.time(), idx),
+                Performance.pick(data.event(), idx), Performance.pick(score, idx)), boots, bootSeed));
+            for (int r = 0; r < repeats; r++) perRepeat[r] = Performance.harrellC(data.time(), data.event(), oof[r]);
+        }
+        List<Subgroup> subgroups = subgroups(spec, data, score, bootSeed);
+        return new Result(spec, data, learner.name(), folds, oof, score, List.copyOf(summaries), overall, perRepeat, subgroups,
+            calibration, finalFit, finalScores, riskCut, frequency);
+    }
+
+    static List<Subgroup> subgroups(StudySpec spec, StudyData data, double[] score, long seed) {
+        List<Subgroup> out = new ArrayList<>();
+        StudySpec.SubgroupSpec sg = spec.subgroups();
+        boolean binary = data.outcome() == Outcome.BINARY;
+        for (Map.Entry<String, String[]> e : data.subgroups().entrySet()) {
+            String[] label = e.getValue();
+            java.util.TreeSet<String> levels = new java.util.TreeSet<>(java.util.Comparator.comparingDouble(Study::bandStart)
+                .thenComparing(java.util.Comparator.naturalOrder()));
+            levels.addAll(Arrays.asList(label));
+            for (String level : levels) {
+                int[] rows = java.util.stream.IntStream.range(0, label.length).filter(i -> label[i].equals(level)).toArray();
+                int positives = 0;
+                for (int i : rows) positives += binary ? (int) data.y()[i] : data.event()[i];
+                int negatives = rows.length - positives;
+                double[] s = Performance.pick(score, rows);
+                Performance.Estimate metric;
+                List<String> warnings = new ArrayList<>();
+                if (rows.length < sg.minCases()) warnings.add("only " + rows.length + " cases (< " + sg.minCases() + ")");
+                if (binary && Math.min(positives, negatives) < sg.minPerClass()) {
+                    warnings.add("only " + Math.min(positives, negatives) + " cases in the smaller class (< " + sg.minPerClass() + ")");
+                }
+                if (!binary && positives < sg.minPerClass()) warnings.add("only " + positives + " events (< " + sg.minPerClass() + ")");
+                boolean defined = binary ? positives > 0 && negatives > 0 : positives > 0 && rows.length > 1;
+                if (!defined) {
+                    metric = new Performance.Estimate(Double.NaN, Double.NaN, Double.NaN, "undefined");
+                    warnings.add(binary ? "one class only: AUC undefined" : "no events: C undefined");
+                } else if (binary) {
+                    double[] y = Performance.pick(data.y(), rows);
+                    metric = Performance.bootstrap(rows.length, idx -> Performance.auc(Performance.pick(y, idx), Performance.pick(s, idx)),
+                        spec.validation().bootstrap(), seed);
+                } else {
+                    double[] t = Performance.pick(data.time(), rows);
+                    int[] ev = Performance.pick(data.event(), rows);
+                    metric = Performance.bootstrap(rows.length, idx -> Performance.harrellC(Performance.pick(t, idx), Performance.pick(ev, idx),
+                        Performance.pick(s, idx)), spec.validation().bootstrap(), seed);
+                }
+                out.add(new Subgroup(e.getKey(), level, rows.length, positives, metric,
+                    warnings.isEmpty() ? null : "too small for a reliable estimate: " + String.join("; ", warnings)));
+            }
+        }
+        return out;
+    }
+
+    /** Orders age bands "<a", "[a,b)", ">=b" by where they start; other labels compare equal here (then by name). */
+    static double bandStart(String label) {
+        try {
+            if (label.startsWith("<")) return Double.NEGATIVE_INFINITY;
+            if (label.startsWith("[")) return Double.parseDouble(label.substring(1, label.indexOf(',')));
+            if (label.startsWith(">=")) return Double.parseDouble(label.substring(2));
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+}

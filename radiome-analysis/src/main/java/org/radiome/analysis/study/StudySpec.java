@@ -1,0 +1,294 @@
+package org.radiome.analysis.study;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.radiome.analysis.model.Outcome;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * A study specification, read from YAML (every key documented in README.md, "analyze study"). Relative
+ * file paths are resolved against the spec file's folder. Unknown keys and bad values are errors naming the
+ * key, so a typo never silently falls back to a default.
+ */
+public record StudySpec(Path file, String name, long seed, List<DataTable> data, OutcomeSpec outcome, FeatureSpec features,
+                        SubgroupSpec subgroups, ReproducibilitySpec reproducibility, HarmonisationSpec harmonisation,
+                        SelectionSpec selection, ModelSpec model, ValidationSpec validation) {
+
+    /** One input table, joined on case_id; {@code prefix} goes before each of its other column names. */
+    public record DataTable(Path file, String prefix) { }
+
+    /** A binary response column, or a survival time and 0/1 event column. */
+    public record OutcomeSpec(Outcome type, String column, String time, String event) {
+        /** The outcome columns. */
+        public List<String> columns() {
+            return type == Outcome.BINARY ? List.of(column) : List.of(time, event);
+        }
+    }
+
+    /**
+     * The candidate features: {@code columns} by name, or every column starting with {@code prefix}, or
+     * every column of the data table with index {@code table} ({@code all}); minus {@code exclude}.
+     */
+    public record FeatureSpec(List<String> columns, String prefix, int table, List<String> exclude) { }
+
+    /** Columns for the bias audit (each may be null); age is cut into bands at {@code ageCuts}. */
+    public record SubgroupSpec(String sex, String site, String age, double[] ageCuts, int minCases, int minPerClass) { }
+
+    /** Test-retest filter: features with ICC ({@code icc} = ICC1, ICC2 or ICC3) at least {@code minIcc}. */
+    public record ReproducibilitySpec(Path table, String prefix, String repeatColumn, String icc, double minIcc) { }
+
+    /** ComBat across {@code batch}, preserving {@code covariates}; fitted inside each training fold. */
+    public record HarmonisationSpec(String batch, List<String> covariates) { }
+
+    /** Feature selection inside each training fold. */
+    public record SelectionSpec(double qMax, int fallbackTop, double maxAbsCorrelation, boolean lasso, String lassoLambda,
+                                int lassoFolds, int lassoPathLength) { }
+
+    /** The learner ({@link #learner} by name) and its inner CV folds. */
+    public record ModelSpec(String learner, int innerFolds) { }
+
+    /** Nested cross-validation: {@code folds} outer folds, {@code repeats} times; {@code bootstrap} resamples for CIs. */
+    public record ValidationSpec(int folds, int repeats, int bootstrap) { }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** Reads and validates a spec file. */
+    public static StudySpec read(Path file) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new StudyException(file + ": spec file not found");
+        } catch (JsonProcessingException e) {
+            String msg = e.getOriginalMessage().lines().findFirst().orElse("syntax error");
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new StudyException(file + (line > 0 ? " line " + line : "") + ": not valid YAML: " + msg);
+        } catch (IOException e) {
+            throw new StudyException(file + ": cannot read: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) throw new StudyException(file + ": the spec must be a YAML mapping of keys");
+        return parse(root, file);
+    }
+
+    static StudySpec parse(JsonNode root, Path file) {
+        Path base = file.toAbsolutePath().getParent();
+        Keys top = new Keys(root, "", file);
+        top.allow("name", "seed", "data", "outcome", "features", "subgroups", "reproducibility", "harmonisation", "selection",
+            "model", "validation");
+        String name = top.text("name", "study");
+        long seed = top.integer("seed", 2026, Long.MIN_VALUE, Long.MAX_VALUE);
+
+        JsonNode dataNode = top.required("data");
+        if (!dataNode.isArray() || dataNode.isEmpty()) throw top.error("data", "must be a list of tables (each 'file' and optional 'prefix')");
+        List<DataTable> data = new ArrayList<>();
+        for (int i = 0; i < dataNode.size(); i++) {
+            Keys t = top.child(dataNode.get(i), "data[" + i + "]");
+            t.allow("file", "prefix");
+            data.add(new DataTable(base.resolve(t.requiredText("file")), t.text("prefix", "")));
+        }
+
+        Keys o = top.child(top.required("outcome"), "outcome");
+        o.allow("type", "column", "time", "event");
+        String type = o.requiredText("type");
+        OutcomeSpec outcome = switch (type) {
+            case "binary" -> {
+                o.forbid("time", "event");
+                yield new OutcomeSpec(Outcome.BINARY, o.requiredText("column"), null, null);
+            }
+            case "survival" -> {
+                o.forbid("column");
+                yield new OutcomeSpec(Outcome.SURVIVAL, null, o.requiredText("time"), o.requiredText("event"));
+            }
+            default -> throw o.error("type", "must be binary or survival, was '" + type + "'");
+        };
+
+        FeatureSpec features;
+        JsonNode fNode = top.required("features");
+        if (fNode.isTextual()) {
+            if (!fNode.asText().equals("all")) throw top.error("features", "must be 'all' or a mapping (columns, prefix, table, exclude)");
+            features = new FeatureSpec(null, null, 0, List.of());
+        } else {
+            Keys f = top.child(fNode, "features");
+            f.allow("columns", "prefix", "table", "exclude");
+            int given = (f.has("columns") ? 1 : 0) + (f.has("prefix") ? 1 : 0) + (f.has("table") ? 1 : 0);
+            if (given != 1) throw top.error("features", "give exactly one of columns, prefix or table");
+            int table = (int) f.integer("table", 0, 0, data.size() - 1);
+            features = new FeatureSpec(f.has("columns") ? f.strings("columns") : null, f.has("prefix") ? f.requiredText("prefix") : null,
+                table, f.has("exclude") ? f.strings("exclude") : List.of());
+        }
+
+        SubgroupSpec subgroups = new SubgroupSpec(null, null, null, new double[0], 30, 10);
+        if (top.has("subgroups")) {
+            Keys s = top.child(top.node("subgroups"), "subgroups");
+            s.allow("sex", "site", "age", "age_cuts", "min_cases", "min_per_class");
+            double[] cuts = s.has("age_cuts") ? s.numbers("age_cuts") : new double[] {60, 70};
+            for (int i = 1; i < cuts.length; i++) {
+                if (!(cuts[i] > cuts[i - 1])) throw s.error("age_cuts", "must increase");
+            }
+            subgroups = new SubgroupSpec(s.text("sex", null), s.text("site", null), s.text("age", null), cuts,
+                (int) s.integer("min_cases", 30, 1, Integer.MAX_VALUE), (int) s.integer("min_per_class", 10, 1, Integer.MAX_VALUE));
+        }
+
+        ReproducibilitySpec repro = null;
+        if (top.has("reproducibility")) {
+            Keys r = top.child(top.node("reproducibility"), "reproducibility");
+            r.allow("table", "prefix", "repeat_column", "icc", "min_icc");
+            String icc = r.text("icc", "ICC3").toUpperCase(Locale.ROOT);
+            if (!Set.of("ICC1", "ICC2", "ICC3").contains(icc)) throw r.error("icc", "must be ICC1, ICC2 or ICC3, was '" + icc + "'");
+            repro = new ReproducibilitySpec(base.resolve(r.requiredText("table")), r.text("prefix", ""), r.text("repeat_column", "repeat"),
+                icc, r.number("min_icc", 0.75, -1, 1));
+        }
+
+        HarmonisationSpec harm = null;
+        if (top.has("harmonisation")) {
+            Keys h = top.child(top.node("harmonisation"), "harmonisation");
+            h.allow("method", "batch", "covariates");
+            String method = h.text("method", "combat");
+            if (!method.equals("combat")) throw h.error("method", "must be combat, was '" + method + "'");
+            harm = new HarmonisationSpec(h.requiredText("batch"), h.has("covariates") ? h.strings("covariates") : List.of());
+        }
+
+        SelectionSpec selection = new SelectionSpec(0.1, 10, 0.9, true, "1se", 5, 30);
+        if (top.has("selection")) {
+            Keys s = top.child(top.node("selection"), "selection");
+            s.allow("q_max", "fallback_top", "max_abs_correlation", "lasso", "lasso_lambda", "lasso_folds", "lasso_path_length");
+            String rule = s.text("lasso_lambda", "1se");
+            if (!rule.equals("1se") && !rule.equals("min")) throw s.error("lasso_lambda", "must be 1se or min, was '" + rule + "'");
+            selection = new SelectionSpec(s.number("q_max", 0.1, 0, 1), (int) s.integer("fallback_top", 10, 1, Integer.MAX_VALUE),
+                s.number("max_abs_correlation", 0.9, 0, 1), s.bool("lasso", true), rule,
+                (int) s.integer("lasso_folds", 5, 3, 20), (int) s.integer("lasso_path_length", 30, 2, 200));
+        }
+
+        String defaultLearner = outcome.type() == Outcome.BINARY ? "penalised-logistic" : "penalised-cox";
+        ModelSpec model = new ModelSpec(defaultLearner, 5);
+        if (top.has("model")) {
+            Keys m = top.child(top.node("model"), "model");
+            m.allow("learner", "inner_folds");
+            model = new ModelSpec(m.text("learner", defaultLearner), (int) m.integer("inner_folds", 5, 3, 20));
+        }
+
+        ValidationSpec validation = new ValidationSpec(5, 2, 1000);
+        if (top.has("validation")) {
+            Keys v = top.child(top.node("validation"), "validation");
+            v.allow("folds", "repeats", "bootstrap");
+            validation = new ValidationSpec((int) v.integer("folds", 5, 2, 50), (int) v.integer("repeats", 2, 1, 100),
+                (int) v.integer("bootstrap", 1000, 100, 100_000));
+        }
+        return new StudySpec(file, name, seed, List.copyOf(data), outcome, features, subgroups, repro, harm, selection, model, validation);
+    }
+
+    /** Key access on one YAML mapping, with errors that name the full key path. */
+    static final class Keys {
+        private final JsonNode node;
+        private final String path;
+        private final Path file;
+
+        Keys(JsonNode node, String path, Path file) {
+            this.node = node;
+            this.path = path;
+            this.file = file;
+            if (node == null || !node.isObject()) throw new StudyException(file + ": key '" + path + "' must be a mapping of keys");
+        }
+
+        Keys child(JsonNode n, String key) {
+            return new Keys(n, full(key), file);
+        }
+
+        String full(String key) { return path.isEmpty() ? key : path + "." + key; }
+
+        StudyException error(String key, String problem) {
+            return new StudyException(file + ": key '" + full(key) + "' " + problem);
+        }
+
+        void allow(String... keys) {
+            Set<String> ok = Set.of(keys);
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (!ok.contains(k)) throw error(k, "is not a known key (expected one of " + String.join(", ", keys) + ")");
+            }
+        }
+
+        void forbid(String... keys) {
+            for (String k : keys) if (has(k)) throw error(k, "does not apply here");
+        }
+
+        boolean has(String key) { return node.has(key) && !node.get(key).isNull(); }
+
+        JsonNode node(String key) { return node.get(key); }
+
+        JsonNode required(String key) {
+            if (!has(key)) throw error(key, "is missing");
+            return node.get(key);
+        }
+
+        String requiredText(String key) {
+            JsonNode n = required(key);
+            if (!n.isValueNode() || n.asText().isBlank()) throw error(key, "must be a non-empty text");
+            return n.asText();
+        }
+
+        String text(String key, String fallback) {
+            return has(key) ? requiredText(key) : fallback;
+        }
+
+        long integer(String key, long fallback, long min, long max) {
+            if (!has(key)) return fallback;
+            JsonNode n = node.get(key);
+            if (!n.isIntegralNumber()) throw error(key, "must be an integer, was '" + n.asText() + "'");
+            long v = n.asLong();
+            if (v < min || v > max) throw error(key, "must lie in [" + min + ", " + max + "], was " + v);
+            return v;
+        }
+
+        double number(String key, double fallback, double min, double max) {
+            if (!has(key)) return fallback;
+            JsonNode n = node.get(key);
+            if (!n.isNumber()) throw error(key, "must be a number, was '" + n.asText() + "'");
+            double v = n.asDouble();
+            if (!(v >= min && v <= max)) throw error(key, "must lie in [" + min + ", " + max + "], was " + v);
+            return v;
+        }
+
+        boolean bool(String key, boolean fallback) {
+            if (!has(key)) return fallback;
+            JsonNode n = node.get(key);
+            if (!n.isBoolean()) throw error(key, "must be true or false, was '" + n.asText() + "'");
+            return n.asBoolean();
+        }
+
+        List<String> strings(String key) {
+            JsonNode n = required(key);
+            if (n.isTextual()) return List.of(n.asText());
+            if (!n.isArray() || n.isEmpty()) throw error(key, "must be a list of column names");
+            List<String> out = new ArrayList<>();
+            for (JsonNode e : n) {
+                if (!e.isValueNode() || e.asText().isBlank()) throw error(key, "must be a list of column names");
+                out.add(e.asText());
+            }
+            return List.copyOf(out);
+        }
+
+        double[] numbers(String key) {
+            JsonNode n = required(key);
+            if (!n.isArray()) throw error(key, "must be a list of numbers");
+            double[] out = new double[n.size()];
+            for (int i = 0; i < out.length; i++) {
+                if (!n.get(i).isNumber()) throw error(key, "must be a list of numbers");
+                out[i] = n.get(i).asDouble();
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.radiome.analysis.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.radiome.analysis.model.Outcome;
+
+class StudySpecTest {
+    @TempDir Path tmp;
+
+    @Test
+    void the_shipped_example_reads_with_its_settings() {
+        StudySpec s = StudySpec.read(StudyFixtures.root().resolve("data/analysis/study-cohort-2026.yaml"));
+        assertThat(s.outcome().type()).isEqualTo(Outcome.BINARY);
+        assertThat(s.data()).hasSize(2);
+        assertThat(s.data().get(0).file()).exists();
+        assertThat(s.reproducibility().table()).exists();
+        assertThat(s.harmonisation().batch()).isEqualTo("site");
+        assertThat(s.validation().folds()).isEqualTo(5);
+    }
+
+    @Test
+    void defaults_apply_to_absent_sections() {
+        StudySpec s = StudySpec.read(StudyFixtures.spec(tmp, """
+            data: [{file: COHORT/features.csv}, {file: COHORT/clinical.csv}]
+            outcome: {type: survival, time: os_time, event: os_event}
+            features: all
+            """));
+        assertThat(s.model().learner()).isEqualTo("penalised-cox");
+        assertThat(s.selection().qMax()).isEqualTo(0.1);
+        assertThat(s.validation().repeats()).isEqualTo(2);
+        assertThat(s.harmonisation()).isNull();
+    }
+
+    private void assertBad(String yaml, String... fragments) {
+        Path f = StudyFixtures.spec(tmp, yaml);
+        assertThatThrownBy(() -> StudySpec.read(f)).isInstanceOf(StudyException.class)
+            .satisfies(e -> {
+                assertThat(e.getMessage().lines().count()).isEqualTo(1);
+                for (String fr : fragments) assertThat(e.getMessage()).contains(fr);
+            });
+    }
+
+    @Test
+    void bad_specs_name_the_key() {
+        String base = "data: [{file: COHORT/features.csv}]\noutcome: {type: binary, column: response}\nfeatures: all\n";
+        assertBad(base + "validation: {folds: 1}\n", "key 'validation.folds'", "[2, 50]");
+        assertBad(base + "validation: {fold: 5}\n", "key 'validation.fold'", "not a known key");
+        assertBad(base.replace("binary", "binomial"), "key 'outcome.type'", "binary or survival");
+        assertBad(base.replace("column: response", "time: t"), "key 'outcome.time'", "does not apply");
+        assertBad("outcome: {type: binary, column: response}\nfeatures: all\n", "key 'data' is missing");
+        assertBad(base + "reproducibility: {table: x.csv, icc: ICC4}\n", "key 'reproducibility.icc'");
+        assertBad(base + "selection: {q_max: high}\n", "key 'selection.q_max'", "must be a number");
+        assertBad(base + "subgroups: {age: age, age_cuts: [70, 60]}\n", "key 'subgroups.age_cuts'", "increase");
+        assertBad(base + "features: {columns: [a], prefix: b}\n".replace("features: all\n", ""), "features");
+        assertBad("data: [\n", "not valid YAML");
+    }
+
+    @Test
+    void missing_columns_name_the_key_at_load() {
+        StudySpec s = StudySpec.read(StudyFixtures.spec(tmp, """
+            data: [{file: COHORT/features.csv}, {file: COHORT/clinical.csv}]
+            outcome: {type: binary, column: responder}
+            features: all
+            """));
+        assertThatThrownBy(() -> StudyData.load(s)).isInstanceOf(StudyException.class)
+            .hasMessageContaining("key 'outcome'").hasMessageContaining("responder");
+        StudySpec h = StudySpec.read(StudyFixtures.spec(tmp, """
+            data: [{file: COHORT/features.csv}, {file: COHORT/clinical.csv}]
+            outcome: {type: binary, column: response}
+            features: {table: 0}
+            harmonisation: {batch: scanner}
+            """));
+        assertThatThrownBy(() -> StudyData.load(h)).hasMessageContaining("key 'harmonisation.batch'").hasMessageContaining("scanner");
+    }
+}
