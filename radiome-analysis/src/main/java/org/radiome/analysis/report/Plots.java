@@ -63,14 +63,14 @@ public final class Plots {
             if (censorSurv == null) censorSurv = new double[0];
             if (censorTimes.length != censorSurv.length) throw new IllegalArgumentException("survival curve " + label + ": censorTimes and censorSurv differ in length");
             for (int i = 0; i < time.length; i++) {
-                if (!Double.isFinite(time[i]) || (i > 0 && time[i] < time[i - 1])) {
-                    throw new IllegalArgumentException("survival curve " + label + ": times must be finite and non-decreasing, found " + time[i]);
+                if (!(time[i] >= 0 && time[i] < Double.POSITIVE_INFINITY) || (i > 0 && time[i] < time[i - 1])) {
+                    throw new IllegalArgumentException("survival curve " + label + ": times must be finite, non-negative and non-decreasing, found " + time[i]);
                 }
                 if (!(surv[i] >= 0 && surv[i] <= 1)) throw new IllegalArgumentException("survival curve " + label + ": survival " + surv[i] + " is outside [0, 1]");
             }
             for (int i = 0; i < censorTimes.length; i++) {
-                if (!Double.isFinite(censorTimes[i]) || !(censorSurv[i] >= 0 && censorSurv[i] <= 1)) {
-                    throw new IllegalArgumentException("survival curve " + label + ": censor mark (" + censorTimes[i] + ", " + censorSurv[i] + ") is not a finite time with survival in [0, 1]");
+                if (!(censorTimes[i] >= 0 && censorTimes[i] < Double.POSITIVE_INFINITY) || !(censorSurv[i] >= 0 && censorSurv[i] <= 1)) {
+                    throw new IllegalArgumentException("survival curve " + label + ": censor mark (" + censorTimes[i] + ", " + censorSurv[i] + ") is not a finite non-negative time with survival in [0, 1]");
                 }
             }
         }
@@ -366,7 +366,7 @@ public final class Plots {
         Integer[] idx = new Integer[fpr.length];
         for (int i = 0; i < idx.length; i++) idx[i] = i;
         Arrays.sort(idx, Comparator.<Integer>comparingDouble(i -> fpr[i]).thenComparingDouble(i -> tpr[i]));
-        double side = 340, width = MARGIN_LEFT + side + 24, height = MARGIN_TOP + side + AXIS_SPACE;
+        double side = 340, width = MARGIN_LEFT + side + 24, height = MARGIN_TOP + side + AXIS_SPACE + 14;
         Area a = new Area(MARGIN_LEFT, MARGIN_TOP, side, side);
         Ticks t = Ticks.covering(0, 1, 6);
         Scale sx = new Scale(0, 1, a.x(), a.right()), sy = new Scale(0, 1, a.bottom(), a.y());
@@ -429,7 +429,7 @@ public final class Plots {
             maxCount = Math.max(maxCount, counts[i]);
         }
         if (maxCount == 0) throw new IllegalArgumentException("calibration: no bin has cases and finite values");
-        double side = 340, width = MARGIN_LEFT + side + 24, height = MARGIN_TOP + side + AXIS_SPACE + (skipped > 0 ? 16 : 0);
+        double side = 340, width = MARGIN_LEFT + side + 24, height = MARGIN_TOP + side + AXIS_SPACE + (skipped > 0 ? 14 : 0);
         Area a = new Area(MARGIN_LEFT, MARGIN_TOP, side, side);
         Ticks t = Ticks.covering(0, 1, 6);
         Scale sx = new Scale(0, 1, a.x(), a.right()), sy = new Scale(0, 1, a.bottom(), a.y());
@@ -486,10 +486,10 @@ public final class Plots {
             tMax = Math.max(tMax, c.time()[c.time().length - 1]);
             for (double t : c.censorTimes()) tMax = Math.max(tMax, t);
         }
-        Ticks xt = Ticks.covering(0, tMax > 0 ? tMax : 1, 7), yt = Ticks.covering(0, 1, 6);
+        Ticks xt = Ticks.covering(0, tMax > 0 ? tMax : 1, 8), yt = Ticks.covering(0, 1, 6);
         int labelChars = curves.stream().mapToInt(c -> shorten(c.label()).length()).max().orElse(1);
         double legendW = Math.min(220, 34 + labelChars * 6.2);
-        double left = atRisk == null ? MARGIN_LEFT : Math.max(MARGIN_LEFT, 16 + labelChars * 6.2);
+        double left = atRisk == null ? MARGIN_LEFT : Math.max(MARGIN_LEFT, 40 + labelChars * 6.2);
         double plotH = 300, width = left + 420 + legendW + 16;
         double riskH = atRisk == null ? 0 : 30 + 16 * curves.size();
         int skippedBand = 0;
@@ -523,11 +523,11 @@ public final class Plots {
         if (atRisk != null) {
             double y0 = a.bottom() + AXIS_SPACE + 6;
             svg.group("at-risk");
-            svg.text(a.x() - 8, y0, "end", "Number at risk", "at-risk-title", "font-size=\"11\" font-weight=\"600\"");
+            svg.text(a.x() - 24, y0, "end", "Number at risk", "at-risk-title", "font-size=\"11\" font-weight=\"600\"");
             for (int c = 0; c < curves.size(); c++) {
                 double y = y0 + 18 + 16 * c;
                 String colour = PALETTE[c % PALETTE.length];
-                svg.text(a.x() - 8, y, "end", shorten(curves.get(c).label()), "at-risk-label", "font-size=\"11\" fill=\"" + colour + "\"");
+                svg.text(a.x() - 24, y, "end", shorten(curves.get(c).label()), "at-risk-label", "font-size=\"11\" fill=\"" + colour + "\"");
                 for (double t : xt.values()) {
                     svg.text(sx.at(t), y, "middle", Integer.toString(atRisk.get(c).at(t)), "at-risk-count", "font-size=\"11\" data-time=\"" + xt.label(t) + "\"");
                 }
@@ -538,12 +538,12 @@ public final class Plots {
         return svg.end();
     }
 
-    /** Corners of the step function: (t0, 1) … right along S, down at each time; ends at the last time or censor. */
+    /** Corners of the step function: from (0, 1) right along S and down at each time; ends at the last time or censor mark. */
     static double[][] steps(Curve c, Scale sx, Scale sy) {
         int n = c.time().length;
         double end = c.time()[n - 1];
         for (double t : c.censorTimes()) end = Math.max(end, t);
-        double start = Math.min(0, c.time()[0]);
+        double start = 0;
         double[] x = new double[2 * n + 2], y = new double[2 * n + 2];
         int k = 0;
         x[k] = sx.at(start); y[k++] = sy.at(1);
@@ -563,7 +563,7 @@ public final class Plots {
         while (last + 1 < n && Double.isFinite(c.lower()[last + 1]) && Double.isFinite(c.upper()[last + 1])) last++;
         double endTime = last + 1 < n ? c.time()[last + 1] : c.time()[n - 1];
         if (last == n - 1) for (double t : c.censorTimes()) endTime = Math.max(endTime, t);
-        double start = Math.min(0, c.time()[0]);
+        double start = 0;
         List<double[]> up = new ArrayList<>(), low = new ArrayList<>();
         up.add(new double[] {start, 1});
         low.add(new double[] {start, 1});

@@ -100,6 +100,16 @@ class HtmlReportTest {
     }
 
     @Test
+    void written_report_gets_the_same_rights_as_any_new_file_not_owner_only() throws IOException {
+        Path plain = Files.writeString(tmp.resolve("plain.txt"), "x");
+        Path file = tmp.resolve("report.html");
+        report().write(file);
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
+        }
+    }
+
+    @Test
     void failed_write_keeps_what_was_there_and_cleans_up() throws IOException {
         // the target is a non-empty directory: the move fails and must not leave a half-written file
         Path target = tmp.resolve("report.html");

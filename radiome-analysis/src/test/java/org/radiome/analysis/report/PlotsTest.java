@@ -305,6 +305,10 @@ class PlotsTest {
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-decreasing");
         assertThatThrownBy(() -> new Plots.Curve("x", new double[] {1}, new double[] {Double.NaN}, null, null, null, null))
             .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Plots.Curve("x", new double[] {-1}, new double[] {1}, null, null, null, null))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-negative");
+        assertThatThrownBy(() -> new Plots.Curve("x", new double[] {1}, new double[] {1}, null, null, new double[] {Double.NaN}, new double[] {1}))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("censor");
         assertThatThrownBy(() -> Plots.kaplanMeier(List.of(), "t")).isInstanceOf(IllegalArgumentException.class);
     }
 }

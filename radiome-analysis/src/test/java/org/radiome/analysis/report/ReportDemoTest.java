@@ -38,9 +38,9 @@ class ReportDemoTest {
         for (int i = 0; i < N; i++) {
             double shared = rnd.nextGaussian();
             for (int k = 0; k < P; k++) x[k][i] = (k < 12 ? 0.6 * shared : 0) + rnd.nextGaussian();
-            for (int k = 0; k < SIGNAL; k++) risk[i] += (k % 2 == 0 ? 0.45 : -0.35) * x[k][i];
+            for (int k = 0; k < SIGNAL; k++) risk[i] += (k % 2 == 0 ? 0.8 : -0.6) * x[k][i];
             response[i] = rnd.nextDouble() < 1 / (1 + Math.exp(-risk[i])) ? 1 : 0;
-            double t = -Math.log(rnd.nextDouble()) / (0.03 * Math.exp(risk[i])), c = 12 + 48 * rnd.nextDouble();
+            double t = -Math.log(rnd.nextDouble()) / (0.03 * Math.exp(0.6 * risk[i])), c = 12 + 48 * rnd.nextDouble();
             time[i] = Math.min(t, c);
             event[i] = t <= c;
         }
