@@ -17,11 +17,11 @@ import org.radiome.analysis.survival.KaplanMeier;
  * axes use "nice number" ticks ({@link Ticks}).
  *
  * <p><b>Why hand-written SVG.</b> No well-kept Java library writes small, dependency-free, self-contained SVG
- * charts. The alternative, JFreeChart with JFreeSVG, would add two dependencies (and java.desktop/AWT for
- * text metrics) to draw through Graphics2D, producing verbose SVG with absolute glyph-free text, no
- * accessible titles or per-point tooltips, and none of these radiomics-specific plots ready-made (volcano,
- * numbers at risk, calibration by count): we would still hand-lay them out. The markup needed here is a few
- * element types, written by {@link Svg}, which escapes all text and refuses non-finite coordinates.
+ * charts. The alternative, JFreeChart with JFreeSVG, would add two dependencies and java.desktop (AWT) to draw
+ * through Graphics2D, giving verbose SVG with a clip path and style per element, no accessible title per
+ * figure or tooltip per point, and none of these radiomics plots ready-made (volcano with BH threshold,
+ * numbers at risk, calibration by count): we would still lay them out by hand. The markup needed here is a
+ * few element types, written by {@link Svg}, which escapes all text and refuses non-finite coordinates.
  *
  * <p><b>Bad input.</b> Inputs whose shape is wrong (lengths differ, empty, probabilities outside [0, 1],
  * infinite values where a finite one is needed) throw an {@link IllegalArgumentException} naming the problem.
