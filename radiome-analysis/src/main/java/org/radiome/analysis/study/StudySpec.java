@@ -166,6 +166,7 @@ public record StudySpec(Path file, String name, long seed, List<DataTable> data,
             s.allow("q_max", "fallback_top", "max_abs_correlation", "lasso", "lasso_lambda", "lasso_folds", "lasso_path_length");
             String rule = s.text("lasso_lambda", "1se");
             if (!rule.equals("1se") && !rule.equals("min")) throw s.error("lasso_lambda", "must be 1se or min, was '" + rule + "'");
+            if (s.has("q_max") && !(s.number("q_max", 0.1, 0, 1) > 0)) throw s.error("q_max", "must be above 0");
             selection = new SelectionSpec(s.number("q_max", 0.1, 0, 1), (int) s.integer("fallback_top", 10, 1, Integer.MAX_VALUE),
                 s.number("max_abs_correlation", 0.9, 0, 1), s.bool("lasso", true), rule,
                 (int) s.integer("lasso_folds", 5, 3, 20), (int) s.integer("lasso_path_length", 30, 2, 200));

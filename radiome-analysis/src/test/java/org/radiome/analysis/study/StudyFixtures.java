@@ -42,7 +42,7 @@ final class StudyFixtures {
         subgroups: {sex: sex, site: site, age: age, age_cuts: [60, 70]}
         reproducibility: {table: COHORT/test_retest.csv, icc: ICC3, min_icc: 0.31}
         harmonisation: {batch: site}
-        validation: {folds: 5, repeats: 1, bootstrap: 200}
+        validation: {folds: 5, repeats: 1, bootstrap: 100}
         """;
 
     static final String SURVIVAL = """
@@ -55,6 +55,6 @@ final class StudyFixtures {
         subgroups: {sex: sex, site: site, age: age}
         reproducibility: {table: COHORT/test_retest.csv, icc: ICC3, min_icc: 0.31}
         harmonisation: {batch: site, covariates: [stage]}
-        validation: {folds: 5, repeats: 1, bootstrap: 200}
+        validation: {folds: 5, repeats: 1, bootstrap: 100}
         """;
 }

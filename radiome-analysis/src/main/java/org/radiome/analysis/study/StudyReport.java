@@ -1,0 +1,194 @@
+package org.radiome.analysis.study;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.radiome.analysis.model.Outcome;
+import org.radiome.analysis.report.HtmlReport;
+import org.radiome.analysis.report.Plots;
+import org.radiome.analysis.survival.KaplanMeier;
+import org.radiome.analysis.survival.LogRank;
+
+/**
+ * report.html of a study: cohort, associations (volcano; heatmap of each feature's association overall and
+ * per site), out-of-fold performance (ROC with its interval and calibration for a binary outcome, Kaplan-Meier
+ * by predicted risk group for survival), the subgroup table and the final model's features. Self-contained
+ * (inline SVG from {@link Plots}); no case identifier appears in it.
+ */
+public final class StudyReport {
+    private StudyReport() { }
+
+    public static String html(Study.Result r, String date) {
+        StudySpec spec = r.spec();
+        StudyData d = r.data();
+        boolean binary = d.outcome() == Outcome.BINARY;
+        HtmlReport h = new HtmlReport("Radiome study: " + spec.name());
+        h.paragraph("Outcome: " + (binary ? "binary response " + spec.outcome().column()
+            : "survival " + spec.outcome().time() + " / " + spec.outcome().event()) + ". Learner: " + r.learner()
+            + ". Nested cross-validation: " + spec.validation().folds() + " folds x " + spec.validation().repeats()
+            + " repeats, seed " + spec.seed() + ". Written " + date + ".");
+
+        h.heading("Cohort");
+        StudyData.Cohort c = d.cohort();
+        int pos = 0;
+        for (int i = 0; i < d.size(); i++) pos += binary ? (int) d.y()[i] : d.event()[i];
+        h.paragraph(d.size() + " cases (" + (binary ? pos + " with response 1" : pos + " events") + "); "
+            + c.droppedByJoin() + " dropped by the join, " + c.droppedMissing() + " for a missing value"
+            + (c.missingByColumn().isEmpty() ? "" : " " + c.missingByColumn()) + ". " + c.candidateFeatures() + " candidate features, "
+            + d.features().size() + (spec.reproducibility() == null ? " used."
+                : " with " + spec.reproducibility().icc() + " >= " + spec.reproducibility().minIcc() + " on the test-retest table."));
+
+        h.heading("Associations (whole cohort" + (spec.harmonisation() != null ? ", ComBat-harmonised" : "") + ")");
+        List<Plots.VolcanoPoint> points = new ArrayList<>();
+        for (Selection.Association a : r.finalFit().univariate()) points.add(new Plots.VolcanoPoint(a.feature(), a.effect(), a.p(), a.q()));
+        String effect = binary ? "standardised mean difference (response 1 - 0)" : "log hazard ratio per SD (univariate Cox)";
+        h.figure(Plots.volcano(points, spec.selection().qMax(), binary ? "standardised mean difference" : "log HR per SD", 10), "Volcano plot: " + effect + " against -log10 p (Mann-Whitney / Cox); "
+            + "highlighted: BH q <= " + spec.selection().qMax() + ".");
+        heatmap(h, r, effect);
+
+        h.heading("Out-of-fold performance");
+        Performance.Estimate main = r.overall().get(r.metricName());
+        if (binary) {
+            double[][] roc = roc(d.y(), r.score());
+            h.figure(Plots.roc(roc[0], roc[1], main.value(), main.lower(), main.upper()),
+                String.format(Locale.ROOT, "ROC of the out-of-fold scores: AUC %.3f (95%% CI %.3f-%.3f, %s).", main.value(), main.lower(),
+                    main.upper(), main.interval()));
+            Performance.Calibration cal = r.calibration();
+            h.figure(Plots.calibration(cal.meanPredicted(), cal.observed(), cal.counts()),
+                String.format(Locale.ROOT, "Calibration of the out-of-fold probabilities (%d equal-count bins); Brier score %.3f.",
+                    cal.counts().length, r.overall().get("brier").value()));
+        } else {
+            h.figure(kaplanMeier(d, r.score(), Study.median(r.score()), spec.outcome().time()),
+                String.format(Locale.ROOT, "Kaplan-Meier curves by out-of-fold predicted risk (high: score >= the median), 95%% CI; "
+                    + "Harrell's C %.3f (95%% CI %.3f-%.3f). %s", main.value(), main.lower(), main.upper(), logRank(d, r.score())));
+        }
+        List<List<String>> overall = new ArrayList<>();
+        for (Map.Entry<String, Performance.Estimate> e : r.overall().entrySet()) overall.add(List.of(e.getKey(), fmt(e.getValue())));
+        h.table(List.of("measure", "value (95% CI)"), overall);
+
+        h.heading("Performance per subgroup");
+        List<List<String>> rows = new ArrayList<>();
+        for (Study.Subgroup s : r.subgroups()) {
+            rows.add(List.of(s.variable(), s.level(), Integer.toString(s.n()), Integer.toString(s.positives()), fmt(s.metric()),
+                s.warning() == null ? "" : s.warning()));
+        }
+        h.table(List.of("subgroup", "level", "n", binary ? "response 1" : "events", binary ? "AUC (95% CI)" : "C (95% CI)", "warning"), rows);
+
+        h.heading("Final model");
+        Pipeline.Fitted f = r.finalFit();
+        h.paragraph("Refitted on all " + d.size() + " cases with the same pipeline: " + f.significant().size() + " features with q <= "
+            + spec.selection().qMax() + (f.significant().size() == 0 ? "" : ", ") + f.pruned().size() + " after correlation pruning (|r| <= "
+            + spec.selection().maxAbsCorrelation() + "), " + f.selected().size() + " selected.");
+        List<List<String>> feats = new ArrayList<>();
+        for (String s : f.selected()) {
+            feats.add(List.of(s, r.selectionFrequency().getOrDefault(s, 0) + " of " + r.foldSummaries().size()));
+        }
+        h.table(List.of("selected feature", "selected in outer folds"), feats);
+        h.paragraph("Inputs: " + String.join(", ", c.sources().stream().map(s -> s.file() + " (SHA-256 " + s.sha256() + ")").toList()) + ".");
+        return h.render();
+    }
+
+    /** Rows: the 25 most significant features; columns: all cases, then each site; values: the effect. */
+    private static void heatmap(HtmlReport h, Study.Result r, String effect) {
+        StudyData d = r.data();
+        List<Selection.Association> top = new ArrayList<>(r.finalFit().univariate());
+        top.sort(Comparator.comparingDouble(Selection.Association::p));
+        top = top.subList(0, Math.min(25, top.size()));
+        double[][] x = d.x();
+        if (r.finalFit().harmoniser() != null) {
+            String[][] cov = d.covariateText();
+            x = r.finalFit().harmoniser().apply(x, d.batch(), cov);
+        }
+        List<String> columns = new ArrayList<>(List.of("all"));
+        String[] site = d.subgroups().get("site");
+        List<String> sites = site == null ? List.of() : new ArrayList<>(new java.util.TreeSet<>(Arrays.asList(site)));
+        columns.addAll(sites.stream().map(s -> "site " + s).toList());
+        List<String> rowNames = new ArrayList<>();
+        double[][] values = new double[top.size()][columns.size()];
+        double max = 0;
+        for (int k = 0; k < top.size(); k++) {
+            String name = top.get(k).feature();
+            rowNames.add(name);
+            values[k][0] = top.get(k).effect();
+            double[] col = x[d.features().indexOf(name)];
+            for (int s = 0; s < sites.size(); s++) {
+                String level = sites.get(s);
+                int[] rows = java.util.stream.IntStream.range(0, d.size()).filter(i -> site[i].equals(level)).toArray();
+                double v;
+                try {
+                    v = Selection.univariate(d.outcome(), List.of(name), new double[][] {Selection.pick(col, rows)},
+                        d.y() == null ? null : Selection.pick(d.y(), rows), d.time() == null ? null : Selection.pick(d.time(), rows),
+                        d.event() == null ? null : Performance.pick(d.event(), rows)).get(0).effect();
+                } catch (RuntimeException e) {
+                    v = Double.NaN;
+                }
+                values[k][s + 1] = v;
+            }
+            for (double v : values[k]) if (Double.isFinite(v)) max = Math.max(max, Math.abs(v));
+        }
+        if (max == 0) max = 1;
+        h.figure(Plots.heatmap(rowNames, columns, values, -max, max, "Association by site"),
+            "Heatmap of the " + top.size() + " most significant features: " + effect + ", in the whole cohort and within each site.");
+    }
+
+    static double[][] roc(double[] y, double[] score) {
+        int n = y.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
+        double pos = 0;
+        for (double v : y) pos += v;
+        double neg = n - pos;
+        List<double[]> pts = new ArrayList<>();
+        pts.add(new double[] {0, 0});
+        double tp = 0, fp = 0;
+        for (int k = 0; k < n; ) {
+            int j = k;
+            while (j < n && score[order[j]] == score[order[k]]) {
+                if (y[order[j]] == 1) tp++;
+                else fp++;
+                j++;
+            }
+            pts.add(new double[] {fp / neg, tp / pos});
+            k = j;
+        }
+        double[] fpr = new double[pts.size()], tpr = new double[pts.size()];
+        for (int i = 0; i < fpr.length; i++) { fpr[i] = pts.get(i)[0]; tpr[i] = pts.get(i)[1]; }
+        return new double[][] {fpr, tpr};
+    }
+
+    private static int[] groups(double[] score, double cut) {
+        int[] g = new int[score.length];
+        for (int i = 0; i < g.length; i++) g[i] = score[i] >= cut ? 1 : 0;
+        return g;
+    }
+
+    private static String kaplanMeier(StudyData d, double[] score, double cut, String timeLabel) {
+        int[] g = groups(score, cut);
+        List<Plots.Curve> curves = new ArrayList<>();
+        List<Plots.AtRisk> atRisk = new ArrayList<>();
+        for (int k = 1; k >= 0; k--) {
+            final int level = k;
+            int[] rows = java.util.stream.IntStream.range(0, g.length).filter(i -> g[i] == level).toArray();
+            KaplanMeier km = KaplanMeier.fit(Selection.survival(Selection.pick(d.time(), rows), Performance.pick(d.event(), rows)));
+            curves.add(Plots.Curve.of((k == 1 ? "high risk" : "low risk") + " (n = " + rows.length + ")", km));
+            atRisk.add(Plots.AtRisk.of(km));
+        }
+        return Plots.kaplanMeier(curves, timeLabel, atRisk);
+    }
+
+    private static String logRank(StudyData d, double[] score) {
+        LogRank lr = LogRank.test(Selection.survival(d.time(), d.event()), groups(score, Study.median(score)), 2);
+        return String.format(Locale.ROOT, "Log-rank chi-square %.2f, p = %.3g.", lr.chisq(), lr.p());
+    }
+
+    private static String fmt(Performance.Estimate e) {
+        if (!Double.isFinite(e.value())) return "undefined";
+        if (!Double.isFinite(e.lower())) return String.format(Locale.ROOT, "%.3f", e.value());
+        return String.format(Locale.ROOT, "%.3f (%.3f-%.3f)", e.value(), e.lower(), e.upper());
+    }
+}
