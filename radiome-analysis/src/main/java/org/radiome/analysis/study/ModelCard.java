@@ -129,7 +129,7 @@ public final class ModelCard {
         sel.put("lasso_lambda", s.lassoLambda());
         sel.put("lasso_folds", s.lassoFolds());
         sel.put("lasso_path_length", s.lassoPathLength());
-        n.putObject("model").put("learner", learner).put("inner_folds", spec.model().innerFolds());
+        n.putObject("model").put("learner", learner).put("inner_folds", spec.model().innerFolds()).put("alpha", spec.model().alpha());
         n.putObject("validation").put("scheme", "nested cross-validation, stratified outer folds")
             .put("folds", spec.validation().folds()).put("repeats", spec.validation().repeats())
             .put("bootstrap", spec.validation().bootstrap());
