@@ -175,8 +175,12 @@ public final class Glmnet {
         double[] hDelta = new double[d]; // H (t - theta)
         double l1 = lambda * alpha, l2 = lambda * (1 - alpha);
         boolean[] all = active.clone();
-        descend(t, g, h, hDelta, penalised, all, l1, l2, 1e-9);
+        // a loose descent usually finds the support and signs already; polish then solves exactly on it
+        descend(t, g, h, hDelta, penalised, all, l1, l2, 1e-6);
         double[] exact = polish(theta, t, g, h, penalised, all, l1, l2);
+        if (exact != null) return exact;
+        descend(t, g, h, hDelta, penalised, all, l1, l2, 1e-9);
+        exact = polish(theta, t, g, h, penalised, all, l1, l2);
         if (exact != null) return exact;
         descend(t, g, h, hDelta, penalised, all, l1, l2, 1e-15);
         return t;

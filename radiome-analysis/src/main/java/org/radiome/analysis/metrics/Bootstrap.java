@@ -1,0 +1,79 @@
+package org.radiome.analysis.metrics;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
+
+import org.radiome.analysis.AnalysisException;
+
+/**
+ * Seeded percentile bootstrap intervals (Efron and Tibshirani 1993, ch. 13) for any metric computed from a
+ * sample of case indices: each replicate draws n indices with replacement (or, stratified, as many from each
+ * stratum as it has, as pROC's default {@code boot.stratified = TRUE}), the metric is evaluated on them, and
+ * the interval is the (1 - level) / 2 and (1 + level) / 2 quantiles of the replicates, R's default
+ * (type 7) quantile. A replicate on which the metric is undefined (it throws {@link AnalysisException}, for
+ * example one class only, or returns NaN) is skipped and counted. Thread-safe; the metric must be too if the
+ * caller shares it.
+ */
+public final class Bootstrap {
+    private Bootstrap() { }
+
+    /**
+     * @param estimate   the metric on all cases (indices 0..n-1 in order)
+     * @param replicates replicates whose metric was defined
+     * @param skipped    replicates skipped because the metric was undefined on them
+     */
+    public record Interval(double estimate, double lower, double upper, double level, int replicates, int skipped) { }
+
+    public static Interval ci(int n, ToDoubleFunction<int[]> metric, int replicates, long seed, double level) {
+        return stratifiedCi(new int[n], metric, replicates, seed, level);
+    }
+
+    /** Resamples within each stratum (a small non-negative integer per case, e.g. the 0/1 response). */
+    public static Interval stratifiedCi(int[] strata, ToDoubleFunction<int[]> metric, int replicates, long seed, double level) {
+        int n = strata.length;
+        if (n < 1) throw new AnalysisException("the bootstrap needs at least one case");
+        if (replicates < 1) throw new IllegalArgumentException("the bootstrap needs at least one replicate, was " + replicates);
+        if (!(level > 0 && level < 1)) throw new IllegalArgumentException("the confidence level must lie in (0, 1), was " + level);
+        int levels = 0;
+        for (int s : strata) {
+            if (s < 0) throw new IllegalArgumentException("strata must be >= 0, was " + s);
+            levels = Math.max(levels, s + 1);
+        }
+        int[][] members = new int[levels][];
+        for (int s = 0; s < levels; s++) {
+            final int stratum = s;
+            members[s] = java.util.stream.IntStream.range(0, n).filter(i -> strata[i] == stratum).toArray();
+        }
+        int[] all = java.util.stream.IntStream.range(0, n).toArray();
+        double estimate = metric.applyAsDouble(all);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] values = new double[replicates];
+        int used = 0, skipped = 0;
+        int[] sample = new int[n];
+        for (int b = 0; b < replicates; b++) {
+            int k = 0;
+            for (int[] m : members) for (int i = 0; i < m.length; i++) sample[k++] = m[random.nextInt(m.length)];
+            double v;
+            try {
+                v = metric.applyAsDouble(sample.clone());
+            } catch (AnalysisException e) {
+                v = Double.NaN;
+            }
+            if (Double.isNaN(v)) skipped++;
+            else values[used++] = v;
+        }
+        if (used == 0) throw new AnalysisException("the metric was undefined on every one of " + replicates + " bootstrap replicates");
+        double[] sorted = Arrays.copyOf(values, used);
+        Arrays.sort(sorted);
+        return new Interval(estimate, quantile(sorted, (1 - level) / 2), quantile(sorted, (1 + level) / 2), level, used, skipped);
+    }
+
+    /** R's type-7 quantile of sorted values: h = (m - 1) q, linear between the neighbouring order statistics. */
+    static double quantile(double[] sorted, double q) {
+        double h = (sorted.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+}

@@ -1,0 +1,94 @@
+package org.radiome.analysis.model;
+
+import java.util.List;
+
+import org.radiome.analysis.AnalysisException;
+import org.radiome.analysis.penalized.Glmnet;
+import org.radiome.analysis.survival.SurvivalData;
+
+/**
+ * The Cox lasso / elastic net (Breslow partial likelihood, {@link Glmnet}'s cox family) with lambda chosen by an
+ * inner, seeded k-fold cross-validation on the partial-likelihood deviance, as
+ * {@code cv.glmnet(x, Surv(time, event), family = "cox", alpha, nfolds)} then {@code coef(fit, s = ...)}
+ * ({@link CoxCv}). The lambda path is glmnet's ({@link LambdaPath}); folds are drawn from {@code seed},
+ * stratified by event status ({@link Folds}). The model scores the linear predictor x . b (larger = higher
+ * hazard). Immutable and thread-safe.
+ *
+ * @param alpha          the elastic-net mixing, 1 = lasso
+ * @param folds          inner cross-validation folds, at least 3
+ * @param rule           lambda.min or lambda.1se
+ * @param lambdaCount    length of the lambda path
+ * @param lambdaMinRatio smallest lambda as a fraction of lambda_max; NaN for glmnet's default
+ */
+public record PenalisedCox(double alpha, int folds, LambdaRule rule, int lambdaCount, double lambdaMinRatio) implements Learner {
+    public static final String NAME = "penalised-cox";
+
+    public PenalisedCox {
+        if (!(alpha >= 0 && alpha <= 1)) throw new IllegalArgumentException("alpha must lie in [0, 1], was " + alpha);
+        if (folds < 3) throw new IllegalArgumentException("the inner cross-validation needs at least 3 folds, was " + folds);
+        java.util.Objects.requireNonNull(rule, "rule");
+        if (lambdaCount < 2) throw new IllegalArgumentException("the lambda path needs at least 2 values, was " + lambdaCount);
+        if (!Double.isNaN(lambdaMinRatio) && !(lambdaMinRatio > 0 && lambdaMinRatio < 1)) {
+            throw new IllegalArgumentException("lambda min ratio must lie in (0, 1), was " + lambdaMinRatio);
+        }
+    }
+
+    /** 10 folds, lambda.min, 100 lambdas down to 0.01 lambda_max (see {@link PenalisedLogistic#of}). */
+    public static PenalisedCox of(double alpha) {
+        return new PenalisedCox(alpha, 10, LambdaRule.MIN, 100, 0.01);
+    }
+
+    @Override
+    public String name() { return NAME; }
+
+    @Override
+    public boolean supports(Outcome outcome) { return outcome == Outcome.SURVIVAL; }
+
+    @Override
+    public LinearModel fit(TrainingData data, long seed) {
+        requireSurvival(data);
+        Checks.trainable(data, NAME);
+        int events = 0;
+        for (int e : data.event()) events += e;
+        int k = Math.min(folds, events);
+        if (k < 3) throw new AnalysisException(NAME + ": the inner cross-validation needs at least 3 events, got " + events);
+        int[] strata = data.event().clone();
+        Tuning tuning = tune(data, lambdaPath(data), Folds.stratified(strata, k, seed));
+        return fitAt(data, tuning.chosen(rule));
+    }
+
+    public double[] lambdaPath(TrainingData data) {
+        double[][] x = Checks.columns(data.x(), data.features().size());
+        double ratio = Double.isNaN(lambdaMinRatio) ? LambdaPath.defaultMinRatio(data.caseCount(), x.length) : lambdaMinRatio;
+        return LambdaPath.sequence(LambdaPath.lambdaMax(Glmnet.Family.COX, x, null, surv(data), alpha), lambdaCount, ratio);
+    }
+
+    /** The inner cross-validation over {@code lambdas} with the given folds (1..K). */
+    public Tuning tune(TrainingData data, double[] lambdas, int[] foldId) {
+        requireSurvival(data);
+        if (foldId.length != data.caseCount()) throw new IllegalArgumentException("one fold id per case is needed");
+        return CoxCv.run(Checks.columns(data.x(), data.features().size()), surv(data), alpha, lambdas, foldId);
+    }
+
+    public LinearModel fitAt(TrainingData data, double lambda) {
+        requireSurvival(data);
+        double[][] x = Checks.columns(data.x(), data.features().size());
+        Glmnet.Fit fit = Glmnet.fit(Glmnet.Family.COX, x, null, surv(data), alpha, new double[] {lambda}).get(0);
+        return new LinearModel(NAME, Outcome.SURVIVAL, data.features(), 0, fit.beta(), lambda, alpha);
+    }
+
+    static SurvivalData surv(TrainingData data) {
+        boolean[] e = new boolean[data.caseCount()];
+        for (int i = 0; i < e.length; i++) e[i] = data.event()[i] == 1;
+        return new SurvivalData(data.time(), e);
+    }
+
+    private static void requireSurvival(TrainingData data) {
+        if (data.outcome() != Outcome.SURVIVAL) throw new AnalysisException(NAME + " fits a survival outcome, not " + data.outcome());
+    }
+
+    @Override
+    public String toString() {
+        return NAME + List.of("alpha=" + alpha, "folds=" + folds, "lambda=" + rule);
+    }
+}
