@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             "Each subcommand writes JSON (numbers in full double precision) equal to R's result."},
         subcommands = {AssociateCommand.class, KmCommand.class, CoxCommand.class, ConcordanceCommand.class,
             LogisticCommand.class, CompareAucCommand.class, IccCommand.class, GlmnetCommand.class, CombatCommand.class,
+            StudyCommand.class, PredictCommand.class,
             CommandLine.HelpCommand.class})
 public final class AnalyzeCommand implements Runnable {
     @CommandLine.Spec
