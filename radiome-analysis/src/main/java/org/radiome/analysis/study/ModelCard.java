@@ -182,7 +182,7 @@ public final class ModelCard {
         if (r.calibration() != null) {
             ObjectNode c = n.putObject("calibration");
             c.set("mean_predicted", JSON.valueToTree(r.calibration().meanPredicted()));
-            c.set("observed", JSON.valueToTree(r.calibration().observed()));
+            c.set("observed", JSON.valueToTree(r.calibration().observedRate()));
             c.set("counts", JSON.valueToTree(r.calibration().counts()));
         }
         ArrayNode sub = n.putArray("subgroups");

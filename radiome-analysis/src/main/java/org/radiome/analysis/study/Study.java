@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import org.radiome.analysis.metrics.Calibration;
+import org.radiome.analysis.metrics.Discrimination;
+import org.radiome.analysis.model.Folds;
 import org.radiome.analysis.model.Learner;
 import org.radiome.analysis.model.Outcome;
 
@@ -28,7 +31,7 @@ public final class Study {
     /** The outcome of a study. */
     public record Result(StudySpec spec, StudyData data, String learner, int[][] folds, double[][] oof, double[] score,
                          List<FoldSummary> foldSummaries, Map<String, Performance.Estimate> overall, double[] perRepeat,
-                         List<Subgroup> subgroups, Performance.Calibration calibration, Pipeline.Fitted finalFit,
+                         List<Subgroup> subgroups, Calibration.Bins calibration, Pipeline.Fitted finalFit,
                          double[] finalScores, double riskCut, Map<String, Integer> selectionFrequency) {
 
         /** The main metric's name: AUC for a binary outcome, Harrell's C for survival. */
@@ -48,16 +51,16 @@ public final class Study {
         List<FoldSummary> summaries = new ArrayList<>();
         Map<String, Integer> frequency = new TreeMap<>();
         for (int r = 0; r < repeats; r++) {
-            folds[r] = Folds.stratified(stratum, k, Folds.derive(spec.seed(), r, -1));
-            for (int f = 0; f < k; f++) {
-                int[] train = Folds.members(folds[r], f, false), test = Folds.members(folds[r], f, true);
-                Pipeline.Fitted fit = Pipeline.fit(spec, data, train, learner, Folds.derive(spec.seed(), r, f), trace);
+            folds[r] = Folds.stratified(stratum, k, derive(spec.seed(), r, -1));
+            for (int f = 1; f <= k; f++) {
+                int[] train = members(folds[r], f, false), test = members(folds[r], f, true);
+                Pipeline.Fitted fit = Pipeline.fit(spec, data, train, learner, derive(spec.seed(), r, f - 1), trace);
                 double[] s = fit.score(data, test);
                 for (int i = 0; i < test.length; i++) oof[r][test[i]] = s[i];
-                summaries.add(new FoldSummary(r + 1, f + 1, train.length, test.length, fit.significant().size(), fit.pruned().size(),
+                summaries.add(new FoldSummary(r + 1, f, train.length, test.length, fit.significant().size(), fit.pruned().size(),
                     fit.selected()));
                 for (String feature : fit.selected()) frequency.merge(feature, 1, Integer::sum);
-                log.accept("repeat " + (r + 1) + "/" + repeats + ", fold " + (f + 1) + "/" + k + ": " + fit.significant().size()
+                log.accept("repeat " + (r + 1) + "/" + repeats + ", fold " + f + "/" + k + ": " + fit.significant().size()
                     + " significant, " + fit.pruned().size() + " after pruning, " + fit.selected().size() + " selected");
             }
         }
@@ -67,27 +70,26 @@ public final class Study {
         }
         log.accept("final model on all " + n + " cases");
         int[] all = java.util.stream.IntStream.range(0, n).toArray();
-        Pipeline.Fitted finalFit = Pipeline.fit(spec, data, all, learner, Folds.derive(spec.seed(), repeats, 0), trace);
+        Pipeline.Fitted finalFit = Pipeline.fit(spec, data, all, learner, derive(spec.seed(), repeats, 0), trace);
         double[] finalScores = finalFit.score(data, all);
         double riskCut = median(finalScores);
 
         log.accept("performance with " + spec.validation().bootstrap() + " bootstrap resamples");
-        long bootSeed = Folds.derive(spec.seed(), -1, -1);
+        long bootSeed = derive(spec.seed(), -1, -1);
         Map<String, Performance.Estimate> overall = new LinkedHashMap<>();
         double[] perRepeat = new double[repeats];
-        Performance.Calibration calibration = null;
+        Calibration.Bins calibration = null;
         int boots = spec.validation().bootstrap();
         if (data.outcome() == Outcome.BINARY) {
             double[] y = data.y();
-            overall.put("auc", Performance.bootstrap(n, idx -> Performance.auc(Performance.pick(y, idx), Performance.pick(score, idx)), boots, bootSeed));
-            var delong = org.radiome.analysis.regression.DeLong.auc(y, score);
+            overall.put("auc", Performance.auc(y, score, boots, bootSeed));
+            Discrimination.Auc delong = Discrimination.aucWithCi(y, score);
             overall.put("auc_delong", new Performance.Estimate(delong.auc(), delong.lower(), delong.upper(), "DeLong"));
-            overall.put("brier", Performance.bootstrap(n, idx -> Performance.brier(Performance.pick(y, idx), Performance.pick(score, idx)), boots, bootSeed));
-            for (int r = 0; r < repeats; r++) perRepeat[r] = Performance.auc(y, oof[r]);
-            calibration = Performance.calibration(y, score, 5);
+            overall.put("brier", Performance.brier(y, score, boots, bootSeed));
+            for (int r = 0; r < repeats; r++) perRepeat[r] = Discrimination.auc(y, oof[r]);
+            calibration = Calibration.bins(y, score, 5);
         } else {
-            overall.put("c_index", Performance.bootstrap(n, idx -> Performance.harrellC(Performance.pick(data.time(), idx),
-                Performance.pick(data.event(), idx), Performance.pick(score, idx)), boots, bootSeed));
+            overall.put("c_index", Performance.harrellC(data.time(), data.event(), score, boots, bootSeed));
             for (int r = 0; r < repeats; r++) perRepeat[r] = Performance.harrellC(data.time(), data.event(), oof[r]);
         }
         List<Subgroup> subgroups = subgroups(spec, data, score, bootSeed);
@@ -119,23 +121,32 @@ public final class Study {
                 if (!binary && positives < sg.minPerClass()) warnings.add("only " + positives + " events (< " + sg.minPerClass() + ")");
                 boolean defined = binary ? positives > 0 && negatives > 0 : positives > 0 && rows.length > 1;
                 if (!defined) {
-                    metric = new Performance.Estimate(Double.NaN, Double.NaN, Double.NaN, "undefined");
+                    metric = Performance.Estimate.undefined();
                     warnings.add(binary ? "one class only: AUC undefined" : "no events: C undefined");
                 } else if (binary) {
-                    double[] y = Performance.pick(data.y(), rows);
-                    metric = Performance.bootstrap(rows.length, idx -> Performance.auc(Performance.pick(y, idx), Performance.pick(s, idx)),
-                        spec.validation().bootstrap(), seed);
+                    metric = Performance.auc(Performance.pick(data.y(), rows), s, spec.validation().bootstrap(), seed);
                 } else {
-                    double[] t = Performance.pick(data.time(), rows);
-                    int[] ev = Performance.pick(data.event(), rows);
-                    metric = Performance.bootstrap(rows.length, idx -> Performance.harrellC(Performance.pick(t, idx), Performance.pick(ev, idx),
-                        Performance.pick(s, idx)), spec.validation().bootstrap(), seed);
+                    metric = Performance.harrellC(Performance.pick(data.time(), rows), Performance.pick(data.event(), rows), s,
+                        spec.validation().bootstrap(), seed);
                 }
                 out.add(new Subgroup(e.getKey(), level, rows.length, positives, metric,
                     warnings.isEmpty() ? null : "too small for a reliable estimate: " + String.join("; ", warnings)));
             }
         }
         return out;
+    }
+
+    /** The cases in (or, with {@code in} false, outside) fold {@code f} (1..k, as {@link Folds} numbers them), in case order. */
+    static int[] members(int[] fold, int f, boolean in) {
+        return java.util.stream.IntStream.range(0, fold.length).filter(i -> (fold[i] == f) == in).toArray();
+    }
+
+    /** A seed for fold {@code f} of repeat {@code r}, derived from the study seed (SplitMix64 mixing). */
+    static long derive(long seed, int r, int f) {
+        long z = seed + 0x9E3779B97F4A7C15L * (1 + 1000L * r + f);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** Orders age bands "<a", "[a,b)", ">=b" by where they start; other labels compare equal here (then by name). */

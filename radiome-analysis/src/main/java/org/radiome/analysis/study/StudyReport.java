@@ -57,8 +57,8 @@ public final class StudyReport {
             h.figure(Plots.roc(roc[0], roc[1], main.value(), main.lower(), main.upper()),
                 String.format(Locale.ROOT, "ROC of the out-of-fold scores: AUC %.3f (95%% CI %.3f-%.3f, %s).", main.value(), main.lower(),
                     main.upper(), main.interval()));
-            Performance.Calibration cal = r.calibration();
-            h.figure(Plots.calibration(cal.meanPredicted(), cal.observed(), cal.counts()),
+            org.radiome.analysis.metrics.Calibration.Bins cal = r.calibration();
+            h.figure(Plots.calibration(cal.meanPredicted(), cal.observedRate(), cal.counts()),
                 String.format(Locale.ROOT, "Calibration of the out-of-fold probabilities (%d equal-count bins); Brier score %.3f.",
                     cal.counts().length, r.overall().get("brier").value()));
         } else {

@@ -36,7 +36,7 @@ public final class StudyWriter {
             StringBuilder sb = new StringBuilder(d.caseIds().get(i));
             if (d.outcome() == Outcome.BINARY) sb.append(',').append((int) d.y()[i]);
             else sb.append(',').append(num(d.time()[i])).append(',').append(d.event()[i]);
-            for (int k = 0; k < repeats; k++) sb.append(',').append(r.folds()[k][i] + 1).append(',').append(r.oof()[k][i]);
+            for (int k = 0; k < repeats; k++) sb.append(',').append(r.folds()[k][i]).append(',').append(r.oof()[k][i]);
             sb.append(',').append(r.score()[i]).append(',').append(r.finalScores()[i]);
             lines.add(sb.toString());
         }

@@ -33,12 +33,12 @@ class PipelineInvariantsTest {
         List<String> steps = new ArrayList<>();
         for (Call c : calls) {
             int repeat = fit / k, fold = fit % k;
-            int[] expected = repeat < r.folds().length ? Folds.members(r.folds()[repeat], fold, false)
+            int[] expected = repeat < r.folds().length ? Study.members(r.folds()[repeat], fold + 1, false)
                 : java.util.stream.IntStream.range(0, data.size()).toArray();
             assertThat(c.rows()).as("rows of step %s in outer fit %d", c.step(), fit).containsExactly(expected);
             if (repeat < r.folds().length) {
                 Set<Integer> test = new HashSet<>();
-                for (int i : Folds.members(r.folds()[repeat], fold, true)) test.add(i);
+                for (int i : Study.members(r.folds()[repeat], fold + 1, true)) test.add(i);
                 for (int i : c.rows()) assertThat(test).doesNotContain(i);
             }
             steps.add(c.step());
@@ -55,8 +55,8 @@ class PipelineInvariantsTest {
             StudyData data = StudyData.load(spec);
             int n = data.size();
             int[] stratum = new int[n];
-            int[] fold = Folds.stratified(stratum, 5, 3);
-            int[] train = Folds.members(fold, 2, false), test = Folds.members(fold, 2, true);
+            int[] fold = org.radiome.analysis.model.Folds.stratified(stratum, 5, 3);
+            int[] train = Study.members(fold, 3, false), test = Study.members(fold, 3, true);
             StudyData scrambled = scramble(data, test, new Random(99));
             Pipeline.Fitted a = Pipeline.fit(spec, data, train, new FixedGlmnetLearner(), 5, Pipeline.Trace.NONE);
             Pipeline.Fitted b = Pipeline.fit(spec, scrambled, train, new FixedGlmnetLearner(), 5, Pipeline.Trace.NONE);
