@@ -59,16 +59,20 @@ public final class StudyReport {
                     main.upper(), main.interval()));
             org.radiome.analysis.metrics.Calibration.Bins cal = r.calibration();
             h.figure(Plots.calibration(cal.meanPredicted(), cal.observedRate(), cal.counts()),
-                String.format(Locale.ROOT, "Calibration of the out-of-fold probabilities (%d equal-count bins); Brier score %.3f.",
-                    cal.counts().length, r.overall().get("brier").value()));
+                String.format(Locale.ROOT, "Calibration of the out-of-fold probabilities (%d equal-count bins); Brier score %.3f; "
+                    + "calibration intercept %.2f and slope %.2f (logistic recalibration, glm(y ~ logit(p)); 0 and 1 when calibrated, "
+                    + "a slope below 1 means too extreme predictions).", cal.counts().length, r.overall().get("brier").value(),
+                    r.overall().get("calibration_intercept").value(), r.overall().get("calibration_slope").value()));
         } else {
             h.figure(kaplanMeier(d, r.score(), Study.median(r.score()), spec.outcome().time()),
                 String.format(Locale.ROOT, "Kaplan-Meier curves by out-of-fold predicted risk (high: score >= the median), 95%% CI; "
                     + "Harrell's C %.3f (95%% CI %.3f-%.3f). %s", main.value(), main.lower(), main.upper(), logRank(d, r.score())));
         }
         List<List<String>> overall = new ArrayList<>();
-        for (Map.Entry<String, Performance.Estimate> e : r.overall().entrySet()) overall.add(List.of(e.getKey(), fmt(e.getValue())));
-        h.table(List.of("measure", "value (95% CI)"), overall);
+        for (Map.Entry<String, Performance.Estimate> e : r.overall().entrySet()) {
+            overall.add(List.of(e.getKey(), fmt(e.getValue()), e.getValue().interval()));
+        }
+        h.table(List.of("measure", "value (95% CI)", "interval"), overall);
 
         h.heading("Performance per subgroup");
         List<List<String>> rows = new ArrayList<>();

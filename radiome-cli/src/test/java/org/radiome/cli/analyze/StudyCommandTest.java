@@ -70,6 +70,14 @@ class StudyCommandTest {
         JsonNode auc = c.at("/performance/overall/auc");
         assertThat(auc.get("value").asDouble()).isGreaterThan(0.7);
         assertThat(auc.get("lower").asDouble()).as("CI clearly above chance").isGreaterThan(0.6);
+        JsonNode slope = c.at("/performance/overall/calibration_slope"), intercept = c.at("/performance/overall/calibration_intercept");
+        assertThat(slope.get("value").asDouble()).isBetween(slope.get("lower").asDouble(), slope.get("upper").asDouble());
+        assertThat(intercept.get("value").asDouble()).isBetween(intercept.get("lower").asDouble(), intercept.get("upper").asDouble());
+        // truth.json's response is logistic in the features: out-of-fold penalised-logistic probabilities are near calibrated
+        assertThat(slope.get("lower").asDouble()).isLessThan(1).isPositive();
+        assertThat(slope.get("upper").asDouble()).isGreaterThan(1);
+        assertThat(intercept.get("lower").asDouble()).isNegative();
+        assertThat(intercept.get("upper").asDouble()).isPositive();
         List<String> selected = strings(c.at("/final_model/features"));
         List<String> signal = strings(truth.at("/response/correlated_with_direct"));
         assertThat(selected).as("the final model reads a direct-effect feature or a documented correlate").containsAnyElementsOf(signal);
