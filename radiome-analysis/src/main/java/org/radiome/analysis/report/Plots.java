@@ -250,6 +250,15 @@ public final class Plots {
      * an infinite value is an error.
      */
     public static String heatmap(List<String> rows, List<String> columns, double[][] values, double min, double max, String title) {
+        return heatmap(rows, columns, values, min, max, title, null, null);
+    }
+
+    /**
+     * The heatmap with a dot in each cell where {@code marked[row][column]} is true (for example the
+     * significant associations), explained by {@code markLabel} under the colour bar; {@code marked} may be null.
+     */
+    public static String heatmap(List<String> rows, List<String> columns, double[][] values, double min, double max, String title,
+                                 boolean[][] marked, String markLabel) {
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(columns, "columns");
         Objects.requireNonNull(values, "values");
@@ -271,7 +280,10 @@ public final class Plots {
         int colChars = columns.stream().mapToInt(s -> shorten(s).length()).max().orElse(1);
         double left = 16 + rowChars * rowFont * 0.58, colSpace = 14 + colChars * colFont * 0.58 * 0.72;
         Area a = new Area(left, MARGIN_TOP, nc * cw, nr * ch);
-        double legendX = a.right() + 24, width = legendX + 90, height = Math.max(a.bottom() + colSpace + (missing > 0 ? 22 : 6), MARGIN_TOP + 230);
+        if (marked != null && (marked.length != nr || java.util.Arrays.stream(marked).anyMatch(m -> m == null || m.length != nc))) {
+            throw new IllegalArgumentException("heatmap: the marks must have the values' " + nr + " rows and " + nc + " columns");
+        }
+        double legendX = a.right() + 24, width = legendX + (marked == null ? 90 : 150), height = Math.max(a.bottom() + colSpace + (missing > 0 ? 22 : 6), MARGIN_TOP + 230);
 
         Svg svg = new Svg(width, height, "heatmap", heading,
             nr + " rows by " + nc + " columns, colour from " + fmt(min) + " (blue) to " + fmt(max) + " (red)"
@@ -287,6 +299,16 @@ public final class Plots {
             }
         }
         svg.endGroup();
+        if (marked != null) {
+            svg.group("marks");
+            double r = Math.max(1.5, Math.min(cw, ch) * 0.18);
+            for (int i = 0; i < nr; i++) {
+                for (int j = 0; j < nc; j++) {
+                    if (marked[i][j]) svg.circle(a.x() + (j + 0.5) * cw, a.y() + (i + 0.5) * ch, r, "mark", "fill=\"#000000\"", null);
+                }
+            }
+            svg.endGroup();
+        }
         svg.group("row-labels");
         for (int i = 0; i < nr; i++) {
             svg.text(a.x() - 4, a.y() + (i + 0.5) * ch + rowFont * 0.35, "end", shorten(rows.get(i)), "row-label",
@@ -320,6 +342,11 @@ public final class Plots {
         if (missing > 0) {
             svg.rect(legendX, barTop + barH + 12, barW, 10, null, "fill=\"#d9d9d9\"");
             svg.text(legendX + barW + 7, barTop + barH + 21, "start", "NA", "legend-na", "font-size=\"10\"");
+        }
+        if (marked != null && markLabel != null) {
+            double y = barTop + barH + (missing > 0 ? 40 : 20);
+            svg.circle(legendX + barW / 2, y - 3, 2.5, null, "fill=\"#000000\"", null);
+            svg.text(legendX + barW + 7, y, "start", markLabel, "legend-mark", "font-size=\"10\"");
         }
         svg.endGroup();
         return svg.end();

@@ -216,8 +216,10 @@ public final class ModelCard {
         n.set("outcome", outcome(r.spec().outcome()));
         n.set("features", JSON.valueToTree(f.selected()));
         if (f.harmoniser() != null) n.set("harmonisation", harmoniser(f.harmoniser()));
-        n.put("risk_cut", r.riskCut());
-        n.put("risk_groups", "high when score >= risk_cut (the median score of the final model on the study cohort), else low");
+        n.set("risk_cuts", JSON.valueToTree(r.riskCuts()));
+        n.set("risk_groups", JSON.valueToTree(Study.riskGroupNames(r.riskCuts().length + 1)));
+        n.put("risk_group_rule", "cut points at the k/" + (r.riskCuts().length + 1) + " quantiles of the final model's scores on the study "
+            + "cohort; a case's group is the number of cut points strictly below its score (a score on a cut goes to the lower group)");
         n.set("learner", learnerJson.apply(f.model()));
         return n;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.radiome.analysis.metrics.RiskGroups;
 import org.radiome.analysis.model.FittedModel;
 import org.radiome.analysis.table.Table;
 
@@ -13,9 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Scores new cases with a study's model.json: the same harmonisation (for cases of the sites the model was
- * fitted on), the selected features, the fitted learner, and the risk group by the stored cut.
+ * fitted on), the selected features, the fitted learner, and the risk group by the stored cut points
+ * ({@link RiskGroups#assign}).
  */
-public record Predictor(List<String> features, Harmoniser harmoniser, FittedModel model, double riskCut) {
+public record Predictor(List<String> features, Harmoniser harmoniser, FittedModel model, double[] riskCuts, List<String> riskGroups) {
 
     /** Scores of the cases that could be scored, and how many were left out for a missing value (per column). */
     public record Scores(List<String> caseIds, double[] score, String[] riskGroup, int skipped, Map<String, Integer> missingByColumn) { }
@@ -33,7 +35,17 @@ public record Predictor(List<String> features, Harmoniser harmoniser, FittedMode
         Harmoniser h = fm.has("harmonisation") ? ModelCard.readHarmoniser(fm.get("harmonisation")).subset(features) : null;
         FittedModel model = learnerReader.apply(fm.get("learner"));
         if (!model.features().equals(features)) throw new StudyException(source + ": the learner's features differ from final_model.features");
-        return new Predictor(features, h, model, fm.get("risk_cut").asDouble());
+        double[] cuts;
+        List<String> groups;
+        if (fm.has("risk_cuts")) {
+            cuts = ModelCard.doubles(fm.get("risk_cuts"));
+            groups = ModelCard.strings(fm.get("risk_groups"));
+        } else { // cards written before risk_cuts: one median cut, high when score >= it
+            cuts = new double[] {Math.nextDown(fm.get("risk_cut").asDouble())};
+            groups = List.of("low", "high");
+        }
+        if (groups.size() != cuts.length + 1) throw new StudyException(source + ": final_model.risk_groups must name one group more than risk_cuts");
+        return new Predictor(features, h, model, cuts, groups);
     }
 
     /** The columns the new table must have. */
@@ -70,7 +82,8 @@ public record Predictor(List<String> features, Harmoniser harmoniser, FittedMode
         }
         double[] score = rows.length == 0 ? new double[0] : model.predict(Pipeline.rowMajor(x));
         String[] group = new String[score.length];
-        for (int i = 0; i < score.length; i++) group[i] = score[i] >= riskCut ? "high" : "low";
+        int[] g = RiskGroups.assign(score, riskCuts);
+        for (int i = 0; i < score.length; i++) group[i] = riskGroups.get(g[i]);
         return new Scores(s.caseIds(), score, group, t.rowCount() - rows.length, missing);
     }
 }

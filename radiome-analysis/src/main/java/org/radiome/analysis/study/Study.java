@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import org.radiome.analysis.metrics.Calibration;
 import org.radiome.analysis.metrics.Discrimination;
+import org.radiome.analysis.metrics.RiskGroups;
 import org.radiome.analysis.model.Folds;
 import org.radiome.analysis.model.Learner;
 import org.radiome.analysis.model.Outcome;
@@ -32,7 +33,8 @@ public final class Study {
     public record Result(StudySpec spec, StudyData data, String learner, int[][] folds, double[][] oof, double[] score,
                          List<FoldSummary> foldSummaries, Map<String, Performance.Estimate> overall, double[] perRepeat,
                          List<Subgroup> subgroups, Calibration.Bins calibration, Pipeline.Fitted finalFit,
-                         double[] finalScores, double riskCut, Map<String, Integer> selectionFrequency) {
+                         double[] finalScores, double[] riskCuts, Map<String, Integer> selectionFrequency,
+                         List<Associations.Result> associations) {
 
         /** The main metric's name: AUC for a binary outcome, Harrell's C for survival. */
         public String metricName() { return data.outcome() == Outcome.BINARY ? "auc" : "c_index"; }
@@ -72,7 +74,13 @@ public final class Study {
         int[] all = java.util.stream.IntStream.range(0, n).toArray();
         Pipeline.Fitted finalFit = Pipeline.fit(spec, data, all, learner, derive(spec.seed(), repeats, 0), trace);
         double[] finalScores = finalFit.score(data, all);
-        double riskCut = median(finalScores);
+        double[] riskCuts = RiskGroups.cutPoints(finalScores, spec.report().riskGroups());
+        List<Associations.Result> associations = List.of();
+        if (spec.associations() != null) {
+            log.accept("associations: " + data.features().size() + " features x " + data.variables().size() + " variables");
+            associations = Associations.run(data.features(), harmonisedCohort(data, finalFit), data.variables(), data.variableValues(),
+                spec.associations().test());
+        }
 
         log.accept("performance with " + spec.validation().bootstrap() + " bootstrap resamples");
         long bootSeed = derive(spec.seed(), -1, -1);
@@ -98,7 +106,7 @@ public final class Study {
         }
         List<Subgroup> subgroups = subgroups(spec, data, score, bootSeed);
         return new Result(spec, data, learner.name(), folds, oof, score, List.copyOf(summaries), overall, perRepeat, subgroups,
-            calibration, finalFit, finalScores, riskCut, frequency);
+            calibration, finalFit, finalScores, riskCuts, frequency, associations);
     }
 
     static List<Subgroup> subgroups(StudySpec spec, StudyData data, double[] score, long seed) {
@@ -140,6 +148,20 @@ public final class Study {
         return out;
     }
 
+    /** Every case's reproducible features, ComBat-harmonised with the final fit's estimates when the spec harmonises. */
+    static double[][] harmonisedCohort(StudyData d, Pipeline.Fitted finalFit) {
+        return finalFit.harmoniser() == null ? d.x() : finalFit.harmoniser().apply(d.x(), d.batch(), d.covariateText());
+    }
+
+    /** Names of the risk groups, lowest risk first. */
+    public static List<String> riskGroupNames(int groups) {
+        if (groups == 2) return List.of("low", "high");
+        if (groups == 3) return List.of("low", "intermediate", "high");
+        List<String> out = new ArrayList<>();
+        for (int g = 1; g <= groups; g++) out.add("Q" + g);
+        return out;
+    }
+
     /** The cases in (or, with {@code in} false, outside) fold {@code f} (1..k, as {@link Folds} numbers them), in case order. */
     static int[] members(int[] fold, int f, boolean in) {
         return java.util.stream.IntStream.range(0, fold.length).filter(i -> (fold[i] == f) == in).toArray();
@@ -165,10 +187,4 @@ public final class Study {
         return 0;
     }
 
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-    }
 }

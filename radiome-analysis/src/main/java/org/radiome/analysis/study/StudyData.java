@@ -22,11 +22,15 @@ import org.radiome.analysis.table.Table;
  * The analysis-ready cohort of a study: the joined tables reduced to the cases with every used value, the
  * candidate features that passed the reproducibility filter ({@code x[feature][case]}), the outcome, the batch
  * and covariate columns for harmonisation, and the subgroup label of each case for the bias audit. Keeps what
- * was dropped and why (counts only: case identifiers never leave {@link #caseIds}).
+ * was dropped and why (counts only: case identifiers never leave {@link #caseIds}). {@code variables} are the
+ * spec's association variables ({@code variableValues[v][case]}, NaN where missing) and {@code kmTime} /
+ * {@code kmEvent} the survival columns of the report's Kaplan-Meier plot (NaN where missing; null when none):
+ * these never enter the model and a case missing them stays in the study.
  */
 public record StudyData(List<String> caseIds, List<String> features, double[][] x, Outcome outcome, double[] y, double[] time,
                         int[] event, String[] batch, List<String> covariates, String[][] covariateText,
-                        Map<String, String[]> subgroups, Cohort cohort, Reproducibility.Result reproducibility) {
+                        Map<String, String[]> subgroups, Cohort cohort, Reproducibility.Result reproducibility,
+                        List<String> variables, double[][] variableValues, double[] kmTime, double[] kmEvent) {
 
     /** One input file with its checksum. */
     public record Source(String file, String prefix, String sha256, int rows, int unmatched) { }
@@ -64,8 +68,16 @@ public record StudyData(List<String> caseIds, List<String> features, double[][] 
         if (sg.sex() != null) requireColumn(spec, table, sg.sex(), "subgroups.sex");
         if (sg.site() != null) requireColumn(spec, table, sg.site(), "subgroups.site");
         if (sg.age() != null) requireColumn(spec, table, sg.age(), "subgroups.age");
+        List<String> variables = associationVariables(spec, table);
+        String kmTimeCol = spec.report().time(), kmEventCol = spec.report().event();
+        if (spec.outcome().type() == Outcome.BINARY && kmTimeCol != null) {
+            requireColumn(spec, table, kmTimeCol, "report.survival.time");
+            requireColumn(spec, table, kmEventCol, "report.survival.event");
+        }
         candidates.removeAll(outcomeCols);
         candidates.removeAll(context);
+        candidates.removeAll(variables);
+        if (kmTimeCol != null) candidates.removeAll(List.of(kmTimeCol, kmEventCol));
         if (candidates.isEmpty()) throw new StudyException(spec.file() + ": key 'features' selects no feature column");
 
         Reproducibility.Result repro = null;
@@ -140,8 +152,45 @@ public record StudyData(List<String> caseIds, List<String> features, double[][] 
         }
         Cohort cohort = new Cohort(described, table.rowCount(), joined.droppedRows(), table.rowCount() - rows.length, missing,
             candidates.size());
+        double[][] values = new double[variables.size()][];
+        for (int v = 0; v < values.length; v++) values[v] = t.numeric(variables.get(v));
+        double[] kmTime = null, kmEvent = null;
+        if (spec.outcome().type() == Outcome.BINARY && kmTimeCol != null) {
+            kmTime = t.numeric(kmTimeCol);
+            kmEvent = t.numeric(kmEventCol);
+            for (int i = 0; i < kmTime.length; i++) {
+                if (kmTime[i] < 0) throw new StudyException("report.survival.time column " + kmTimeCol + " has a negative value " + kmTime[i]);
+                if (!Double.isNaN(kmEvent[i]) && kmEvent[i] != 0 && kmEvent[i] != 1) {
+                    throw new StudyException("report.survival.event column " + kmEventCol + " must be 0 or 1, found " + kmEvent[i]);
+                }
+            }
+        }
         return new StudyData(t.caseIds(), List.copyOf(features), x, spec.outcome().type(), y, time, event, batch, covariates, covText,
-            subgroups, cohort, repro);
+            subgroups, cohort, repro, List.copyOf(variables), values, kmTime, kmEvent);
+    }
+
+    /** The association section's variables: {@code with} as named, then the numeric columns of {@code tables} (others skipped). */
+    static List<String> associationVariables(StudySpec spec, Table t) {
+        StudySpec.AssociationSpec a = spec.associations();
+        if (a == null) return List.of();
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (String c : a.with()) {
+            requireColumn(spec, t, c, "associations.with");
+            t.numeric(c); // a value that is not a number is an error naming file, line and column
+            out.add(c);
+        }
+        for (int index : a.tables()) {
+            for (String c : t.columnsFrom(t.sources().get(index))) {
+                try {
+                    t.numeric(c);
+                    out.add(c);
+                } catch (org.radiome.analysis.table.TableException e) {
+                    // a text column (sex, site ...) of a listed table is not an association variable
+                }
+            }
+        }
+        out.removeAll(spec.outcome().columns());
+        return new ArrayList<>(out);
     }
 
     private static void requireColumn(StudySpec spec, Table t, String column, String key) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.radiome.analysis.metrics.RiskGroups;
 import org.radiome.analysis.model.Outcome;
 import org.radiome.analysis.report.HtmlReport;
 import org.radiome.analysis.report.Plots;
@@ -49,6 +50,7 @@ public final class StudyReport {
         h.figure(Plots.volcano(points, spec.selection().qMax(), binary ? "standardised mean difference" : "log HR per SD", 10), "Volcano plot: " + effect + " against -log10 p (Mann-Whitney / Cox); "
             + "highlighted: BH q <= " + spec.selection().qMax() + ".");
         heatmap(h, r, effect);
+        if (spec.associations() != null) associations(h, r);
 
         h.heading("Out-of-fold performance");
         Performance.Estimate main = r.overall().get(r.metricName());
@@ -64,10 +66,10 @@ public final class StudyReport {
                     + "a slope below 1 means too extreme predictions).", cal.counts().length, r.overall().get("brier").value(),
                     r.overall().get("calibration_intercept").value(), r.overall().get("calibration_slope").value()));
         } else {
-            h.figure(kaplanMeier(d, r.score(), Study.median(r.score()), spec.outcome().time()),
-                String.format(Locale.ROOT, "Kaplan-Meier curves by out-of-fold predicted risk (high: score >= the median), 95%% CI; "
-                    + "Harrell's C %.3f (95%% CI %.3f-%.3f). %s", main.value(), main.lower(), main.upper(), logRank(d, r.score())));
+            h.paragraph(String.format(Locale.ROOT, "Harrell's C of the out-of-fold risk scores %.3f (95%% CI %.3f-%.3f).", main.value(),
+                main.lower(), main.upper()));
         }
+        riskGroupCurves(h, r);
         List<List<String>> overall = new ArrayList<>();
         for (Map.Entry<String, Performance.Estimate> e : r.overall().entrySet()) {
             overall.add(List.of(e.getKey(), fmt(e.getValue()), e.getValue().interval()));
@@ -139,6 +141,65 @@ public final class StudyReport {
             "Heatmap of the " + top.size() + " most significant features: " + effect + ", in the whole cohort and within each site.");
     }
 
+    /** The spec's associations section: volcano, feature x variable heatmap with the significant cells marked, table of the strongest. */
+    private static void associations(HtmlReport h, Study.Result r) {
+        StudySpec.AssociationSpec spec = r.spec().associations();
+        List<Associations.Result> all = r.associations();
+        double qMax = spec.qMax();
+        long significant = all.stream().filter(a -> a.q() <= qMax).count();
+        h.heading("Imaging-genomic associations (whole cohort" + (r.spec().harmonisation() != null ? ", ComBat-harmonised" : "") + ")");
+        h.paragraph(all.size() + " tests: " + r.data().features().size() + " features x " + r.data().variables().size() + " variables ("
+            + "Mann-Whitney for 0/1 variables, effect the rank-biserial correlation; Spearman otherwise, effect rho); BH q over all "
+            + all.size() + " tests; " + significant + " with q <= " + qMax + ". Every test is in associations.csv.");
+        List<Plots.VolcanoPoint> points = new ArrayList<>();
+        for (Associations.Result a : all) points.add(new Plots.VolcanoPoint(a.feature() + " ~ " + a.variable(), a.estimate(), a.p(), a.q()));
+        h.figure(Plots.volcano(points, qMax, "rank-biserial r / Spearman rho", 10),
+            "Volcano plot of the feature-variable associations: effect against -log10 p; highlighted: BH q <= " + qMax + ".");
+
+        Map<String, Double> bestOfFeature = new java.util.HashMap<>(), bestOfVariable = new java.util.HashMap<>();
+        for (Associations.Result a : all) {
+            bestOfFeature.merge(a.feature(), a.p(), Math::min);
+            bestOfVariable.merge(a.variable(), a.p(), Math::min);
+        }
+        List<String> rows = strongest(r.data().features(), bestOfFeature, 60);
+        List<String> columns = strongest(r.data().variables(), bestOfVariable, 40);
+        double[][] values = new double[rows.size()][columns.size()];
+        boolean[][] marked = new boolean[rows.size()][columns.size()];
+        for (double[] v : values) Arrays.fill(v, Double.NaN);
+        double max = 0;
+        for (Associations.Result a : all) {
+            int i = rows.indexOf(a.feature()), j = columns.indexOf(a.variable());
+            if (i < 0 || j < 0) continue;
+            values[i][j] = a.estimate();
+            marked[i][j] = a.q() <= qMax;
+            max = Math.max(max, Math.abs(a.estimate()));
+        }
+        if (!(max > 0)) max = 1;
+        boolean cut = rows.size() < r.data().features().size() || columns.size() < r.data().variables().size();
+        h.figure(Plots.heatmap(rows, columns, values, -max, max, "Feature x variable associations", marked, "q <= " + qMax),
+            "Heatmap of the associations: rank-biserial correlation (0/1 variables) or Spearman rho; a dot marks BH q <= " + qMax + "."
+                + (cut ? " Shown: the " + rows.size() + " features and " + columns.size() + " variables with the smallest p." : ""));
+
+        List<Associations.Result> top = all.stream().filter(a -> a.q() <= qMax).sorted(Comparator.comparingDouble(Associations.Result::p))
+            .limit(30).toList();
+        List<List<String>> table = new ArrayList<>();
+        for (Associations.Result a : top) {
+            table.add(List.of(a.feature(), a.variable(), a.test(), Integer.toString(a.n()), String.format(Locale.ROOT, "%.3f", a.estimate()),
+                String.format(Locale.ROOT, "%.3g", a.p()), String.format(Locale.ROOT, "%.3g", a.q())));
+        }
+        if (!table.isEmpty()) {
+            h.table(List.of("feature", "variable", "test", "n", "effect", "p", "q"), table);
+        }
+    }
+
+    /** Up to {@code limit} names with the smallest p, in their original order. */
+    private static List<String> strongest(List<String> names, Map<String, Double> p, int limit) {
+        if (names.size() <= limit) return names;
+        java.util.Set<String> keep = new java.util.HashSet<>(names.stream()
+            .sorted(Comparator.comparingDouble(n -> p.getOrDefault(n, 1.0))).limit(limit).toList());
+        return names.stream().filter(keep::contains).toList();
+    }
+
     static double[][] roc(double[] y, double[] score) {
         int n = y.length;
         Integer[] order = new Integer[n];
@@ -165,29 +226,47 @@ public final class StudyReport {
         return new double[][] {fpr, tpr};
     }
 
-    private static int[] groups(double[] score, double cut) {
-        int[] g = new int[score.length];
-        for (int i = 0; i < g.length; i++) g[i] = score[i] >= cut ? 1 : 0;
-        return g;
-    }
-
-    private static String kaplanMeier(StudyData d, double[] score, double cut, String timeLabel) {
-        int[] g = groups(score, cut);
+    /**
+     * Kaplan-Meier curves of the out-of-fold predicted risk groups (cut at the quantiles of the out-of-fold
+     * scores) with numbers at risk and the log-rank test; a binary study uses the report's survival columns,
+     * on the cases that have them.
+     */
+    private static void riskGroupCurves(HtmlReport h, Study.Result r) {
+        StudyData d = r.data();
+        boolean survival = d.outcome() == Outcome.SURVIVAL;
+        if (!survival && d.kmTime() == null) {
+            h.paragraph("No Kaplan-Meier plot: a binary study draws one when the spec names survival columns (report.survival).");
+            return;
+        }
+        int[] rows = java.util.stream.IntStream.range(0, d.size())
+            .filter(i -> survival || !(Double.isNaN(d.kmTime()[i]) || Double.isNaN(d.kmEvent()[i]))).toArray();
+        double[] time = Selection.pick(survival ? d.time() : d.kmTime(), rows);
+        int[] event = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) event[i] = survival ? d.event()[rows[i]] : (int) d.kmEvent()[rows[i]];
+        double[] score = Selection.pick(r.score(), rows);
+        int k = r.spec().report().riskGroups();
+        int[] group = RiskGroups.assign(score, RiskGroups.cutPoints(score, k));
+        List<String> names = Study.riskGroupNames(k);
         List<Plots.Curve> curves = new ArrayList<>();
         List<Plots.AtRisk> atRisk = new ArrayList<>();
-        for (int k = 1; k >= 0; k--) {
-            final int level = k;
-            int[] rows = java.util.stream.IntStream.range(0, g.length).filter(i -> g[i] == level).toArray();
-            KaplanMeier km = KaplanMeier.fit(Selection.survival(Selection.pick(d.time(), rows), Performance.pick(d.event(), rows)));
-            curves.add(Plots.Curve.of((k == 1 ? "high risk" : "low risk") + " (n = " + rows.length + ")", km));
+        for (int g = k - 1; g >= 0; g--) {
+            final int level = g;
+            int[] members = java.util.stream.IntStream.range(0, group.length).filter(i -> group[i] == level).toArray();
+            if (members.length == 0) continue;
+            KaplanMeier km = KaplanMeier.fit(Selection.survival(Selection.pick(time, members), Performance.pick(event, members)));
+            String label = survival ? names.get(g) + " risk" : names.get(g) + " P(" + r.spec().outcome().column() + " = 1)";
+            curves.add(Plots.Curve.of(label + " (n = " + members.length + ")", km));
             atRisk.add(Plots.AtRisk.of(km));
         }
-        return Plots.kaplanMeier(curves, timeLabel, atRisk);
-    }
-
-    private static String logRank(StudyData d, double[] score) {
-        LogRank lr = LogRank.test(Selection.survival(d.time(), d.event()), groups(score, Study.median(score)), 2);
-        return String.format(Locale.ROOT, "Log-rank chi-square %.2f, p = %.3g.", lr.chisq(), lr.p());
+        LogRank lr = LogRank.test(Selection.survival(time, event), group, k);
+        String timeLabel = survival ? r.spec().outcome().time() : r.spec().report().time();
+        String cut = k == 2 ? "median" : k == 3 ? "tertiles" : k == 4 ? "quartiles" : k + "-quantiles";
+        h.figure(Plots.kaplanMeier(curves, timeLabel, atRisk),
+            String.format(Locale.ROOT, "Kaplan-Meier curves (95%% CI, numbers at risk below) of %s by out-of-fold predicted risk group "
+                + "(cut at the %s of the out-of-fold %s on these %d cases)%s. Log-rank chi-square %.2f on %d df, p = %.3g.",
+                survival ? "the outcome" : timeLabel + " / " + r.spec().report().event(), cut, survival ? "risk scores" : "probabilities",
+                rows.length, survival || rows.length == d.size() ? "" : "; " + (d.size() - rows.length) + " cases without survival data left out",
+                lr.chisq(), lr.df(), lr.p()));
     }
 
     private static String fmt(Performance.Estimate e) {

@@ -24,7 +24,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 public record StudySpec(Path file, String name, long seed, List<DataTable> data, OutcomeSpec outcome, FeatureSpec features,
                         SubgroupSpec subgroups, ReproducibilitySpec reproducibility, HarmonisationSpec harmonisation,
-                        SelectionSpec selection, ModelSpec model, ValidationSpec validation) {
+                        SelectionSpec selection, ModelSpec model, ValidationSpec validation, AssociationSpec associations,
+                        ReportSpec report) {
 
     /** One input table, joined on case_id; {@code prefix} goes before each of its other column names. */
     public record DataTable(Path file, String prefix) { }
@@ -62,6 +63,21 @@ public record StudySpec(Path file, String name, long seed, List<DataTable> data,
     /** Nested cross-validation: {@code folds} outer folds, {@code repeats} times; {@code bootstrap} resamples for CIs. */
     public record ValidationSpec(int folds, int repeats, int bootstrap) { }
 
+    /**
+     * Imaging-to-variable associations on the whole cohort: every kept feature against each variable in
+     * {@code with} and each numeric column of the data tables with index in {@code tables}; {@code test} is
+     * {@code auto} (Mann-Whitney for 0/1 variables, Spearman otherwise), {@code mann-whitney} or {@code spearman};
+     * BH q-values over all the section's tests, significant at {@code qMax}.
+     */
+    public record AssociationSpec(List<String> with, List<Integer> tables, String test, double qMax) { }
+
+    /**
+     * Report settings: survival columns for a Kaplan-Meier plot of a binary study's predicted risk groups (null
+     * when not given; a survival study uses its outcome), and the number of equal-size risk groups (2 cuts at
+     * the median, 3 at the tertiles, ...).
+     */
+    public record ReportSpec(String time, String event, int riskGroups) { }
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** Reads and validates a spec file. */
@@ -86,7 +102,7 @@ public record StudySpec(Path file, String name, long seed, List<DataTable> data,
         Path base = file.toAbsolutePath().getParent();
         Keys top = new Keys(root, "", file);
         top.allow("name", "seed", "data", "outcome", "features", "subgroups", "reproducibility", "harmonisation", "selection",
-            "model", "validation");
+            "model", "validation", "associations", "report");
         String name = top.text("name", "study");
         long seed = top.integer("seed", 2026, Long.MIN_VALUE, Long.MAX_VALUE);
 
@@ -187,7 +203,55 @@ public record StudySpec(Path file, String name, long seed, List<DataTable> data,
             validation = new ValidationSpec((int) v.integer("folds", 5, 2, 50), (int) v.integer("repeats", 2, 1, 100),
                 (int) v.integer("bootstrap", 1000, 100, 100_000));
         }
-        return new StudySpec(file, name, seed, List.copyOf(data), outcome, features, subgroups, repro, harm, selection, model, validation);
+        AssociationSpec associations = null;
+        if (top.has("associations")) {
+            Keys a = top.child(top.node("associations"), "associations");
+            a.allow("with", "tables", "test", "q_max");
+            if (!a.has("with") && !a.has("tables")) throw top.error("associations", "needs 'with' (columns) or 'tables' (data table indices)");
+            List<Integer> tables = new ArrayList<>();
+            if (a.has("tables")) {
+                for (double d : a.numbers("tables")) {
+                    if (d != Math.rint(d) || d < 0 || d >= data.size()) throw a.error("tables", "must list indices of data tables, 0 to " + (data.size() - 1));
+                    tables.add((int) d);
+                }
+            }
+            String test = a.text("test", "auto");
+            if (!Set.of("auto", "mann-whitney", "spearman").contains(test)) throw a.error("test", "must be auto, mann-whitney or spearman, was '" + test + "'");
+            associations = new AssociationSpec(a.has("with") ? a.strings("with") : List.of(), List.copyOf(tables), test,
+                a.number("q_max", 0.05, Double.MIN_VALUE, 1));
+        }
+
+        ReportSpec report = new ReportSpec(outcome.time(), outcome.event(), 2);
+        if (top.has("report")) {
+            Keys r = top.child(top.node("report"), "report");
+            r.allow("survival", "risk_groups");
+            String time = outcome.time(), event = outcome.event();
+            if (r.has("survival")) {
+                if (outcome.type() == Outcome.SURVIVAL) throw r.error("survival", "does not apply: the outcome is already survival");
+                Keys sv = r.child(r.node("survival"), "survival");
+                sv.allow("time", "event");
+                time = sv.requiredText("time");
+                event = sv.requiredText("event");
+            }
+            int groups = 2;
+            if (r.has("risk_groups")) {
+                JsonNode g = r.node("risk_groups");
+                groups = switch (g.asText()) {
+                    case "median" -> 2;
+                    case "tertiles" -> 3;
+                    case "quartiles" -> 4;
+                    default -> {
+                        if (!g.isIntegralNumber() || g.asInt() < 2 || g.asInt() > 10) {
+                            throw r.error("risk_groups", "must be median, tertiles, quartiles or a number of equal-size groups from 2 to 10, was '" + g.asText() + "'");
+                        }
+                        yield g.asInt();
+                    }
+                };
+            }
+            report = new ReportSpec(time, event, groups);
+        }
+        return new StudySpec(file, name, seed, List.copyOf(data), outcome, features, subgroups, repro, harm, selection, model, validation,
+            associations, report);
     }
 
     /** Key access on one YAML mapping, with errors that name the full key path. */

@@ -43,8 +43,22 @@ public final class StudyWriter {
         return lines;
     }
 
-    /** associations.csv: the univariate test of every reproducible feature on the whole (harmonised) cohort. */
+    /**
+     * associations.csv: every feature-variable test of the spec's associations section ({@link Associations}):
+     * {@code feature, variable, test, n, statistic, estimate, p, q}.
+     */
     public static List<String> associations(Study.Result r) {
+        List<String> lines = new ArrayList<>();
+        lines.add("feature,variable,test,n,statistic,estimate,p,q");
+        for (Associations.Result a : r.associations()) {
+            lines.add(a.feature() + "," + a.variable() + "," + a.test() + "," + a.n() + "," + a.statistic() + "," + a.estimate() + "," + a.p()
+                + "," + a.q());
+        }
+        return lines;
+    }
+
+    /** univariate.csv: the univariate test of every reproducible feature against the outcome on the whole (harmonised) cohort. */
+    public static List<String> univariate(Study.Result r) {
         String test = r.data().outcome() == Outcome.BINARY ? "mann-whitney" : "cox";
         List<String> lines = new ArrayList<>();
         lines.add("feature,test,n,statistic,effect,p,q,selected");

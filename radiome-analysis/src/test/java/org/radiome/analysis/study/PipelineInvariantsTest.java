@@ -86,7 +86,7 @@ class PipelineInvariantsTest {
             if (time != null) { time[i] = 1 + random.nextInt(3000); event[i] = 1 - event[i]; }
         }
         return new StudyData(d.caseIds(), d.features(), x, d.outcome(), y, time, event, d.batch(), d.covariates(), d.covariateText(),
-            d.subgroups(), d.cohort(), d.reproducibility());
+            d.subgroups(), d.cohort(), d.reproducibility(), d.variables(), d.variableValues(), d.kmTime(), d.kmEvent());
     }
 
     @Test

@@ -16,7 +16,10 @@ class StudySpecTest {
     void the_shipped_example_reads_with_its_settings() {
         StudySpec s = StudySpec.read(StudyFixtures.root().resolve("data/analysis/study-cohort-2026.yaml"));
         assertThat(s.outcome().type()).isEqualTo(Outcome.BINARY);
-        assertThat(s.data()).hasSize(2);
+        assertThat(s.data()).hasSize(4);
+        assertThat(s.associations().tables()).containsExactly(2);
+        assertThat(s.report().time()).isEqualTo("os_time");
+        assertThat(s.report().riskGroups()).isEqualTo(2);
         assertThat(s.data().get(0).file()).exists();
         assertThat(s.reproducibility().table()).exists();
         assertThat(s.harmonisation().batch()).isEqualTo("site");
@@ -58,6 +61,13 @@ class StudySpecTest {
         assertBad(base + "subgroups: {age: age, age_cuts: [70, 60]}\n", "key 'subgroups.age_cuts'", "increase");
         assertBad(base + "features: {columns: [a], prefix: b}\n".replace("features: all\n", ""), "features");
         assertBad("data: [\n", "not valid YAML");
+        assertBad(base + "associations: {test: auto}\n", "key 'associations'", "'with'");
+        assertBad(base + "associations: {with: [KRAS], test: pearson}\n", "key 'associations.test'");
+        assertBad(base + "associations: {tables: [3]}\n", "key 'associations.tables'");
+        assertBad(base + "report: {risk_groups: halves}\n", "key 'report.risk_groups'", "tertiles");
+        assertBad(base + "report: {risk_groups: 1}\n", "key 'report.risk_groups'");
+        assertBad(base.replace("type: binary, column: response", "type: survival, time: t, event: e") + "report: {survival: {time: t, event: e}}\n",
+            "key 'report.survival'", "does not apply");
     }
 
     @Test
@@ -76,5 +86,26 @@ class StudySpecTest {
             harmonisation: {batch: scanner}
             """));
         assertThatThrownBy(() -> StudyData.load(h)).hasMessageContaining("key 'harmonisation.batch'").hasMessageContaining("scanner");
+        StudySpec a = StudySpec.read(StudyFixtures.spec(tmp, """
+            data: [{file: COHORT/features.csv}, {file: COHORT/clinical.csv}]
+            outcome: {type: binary, column: response}
+            features: {table: 0}
+            associations: {with: [KRAS]}
+            """));
+        assertThatThrownBy(() -> StudyData.load(a)).hasMessageContaining("key 'associations.with'").hasMessageContaining("KRAS");
+        StudySpec k = StudySpec.read(StudyFixtures.spec(tmp, """
+            data: [{file: COHORT/features.csv}, {file: COHORT/clinical.csv}]
+            outcome: {type: binary, column: response}
+            features: {table: 0}
+            report: {survival: {time: os_time, event: death}}
+            """));
+        assertThatThrownBy(() -> StudyData.load(k)).hasMessageContaining("key 'report.survival.event'").hasMessageContaining("death");
+        StudySpec t = StudySpec.read(StudyFixtures.spec(tmp, """
+            data: [{file: COHORT/features.csv}, {file: COHORT/clinical.csv}]
+            outcome: {type: binary, column: response}
+            features: {table: 0}
+            associations: {with: [sex]}
+            """));
+        assertThatThrownBy(() -> StudyData.load(t)).hasMessageContaining("column sex").hasMessageContaining("not a number");
     }
 }

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Scores new cases with the final model of 'analyze study' (its model.json): the same joins and",
             "prefixes, the same ComBat harmonisation for cases of the sites the model knows, the selected features.",
-            "Writes case_id,score,risk_group (risk_group high when score >= the model's risk_cut)."},
+            "Writes case_id,score,risk_group (the risk group by the model's risk_cuts: low/high, or low/intermediate/high, ...)."},
         footer = {"", "Example:",
             "  radiome analyze predict --model /tmp/study/model.json --data new_features.csv --data new_clinical.csv --out scores.csv"})
 final class PredictCommand implements Callable<Integer> {

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
             "harmonises (ComBat) inside each training fold, selects features (univariate + BH, correlation pruning,",
             "lasso) inside each training fold, fits the model, validates it by nested cross-validation with a fixed",
             "seed, and refits the final model on every case.",
-            "Writes model.json (model card + final model), predictions.csv, associations.csv and report.html to --out.",
+            "Writes model.json (model card + final model), predictions.csv, univariate.csv (each feature against the outcome),",
+            "associations.csv (with an associations section: each feature against each listed variable) and report.html to --out.",
             "Progress goes to stderr. Spec keys: README.md, 'analyze study'."},
         footer = {"", "Example:", "  radiome analyze study --spec data/analysis/study-cohort-2026.yaml --out /tmp/study"})
 final class StudyCommand implements Callable<Integer> {
@@ -73,7 +74,8 @@ final class StudyCommand implements Callable<Integer> {
             String version = Radiome.class.getPackage().getImplementationVersion();
             StudyWriter.writeJson(out.resolve("model.json"), ModelCard.write(r, Learners::write, version == null ? "development" : version, date));
             StudyWriter.writeLines(out.resolve("predictions.csv"), StudyWriter.predictions(r));
-            StudyWriter.writeLines(out.resolve("associations.csv"), StudyWriter.associations(r));
+            StudyWriter.writeLines(out.resolve("univariate.csv"), StudyWriter.univariate(r));
+            if (s.associations() != null) StudyWriter.writeLines(out.resolve("associations.csv"), StudyWriter.associations(r));
             StudyWriter.writeString(out.resolve("report.html"), StudyReport.html(r, date));
             Performance.Estimate m = r.overall().get(r.metricName());
             log.accept(String.format(Locale.ROOT, "out-of-fold %s %.3f [%.3f, %.3f]; final model: %d features; %.1f s -> %s",

@@ -47,6 +47,7 @@ class StudyCommandTest {
             reproducibility: {table: COHORT/test_retest.csv, min_icc: 0.5}
             harmonisation: {batch: site, covariates: [stage]}
             validation: {folds: 5, repeats: 1, bootstrap: 200}
+            report: {risk_groups: tertiles}
             """.replace("COHORT", Cohort.root().resolve("data/analysis/cohort-2026").toString()));
         survivalOut = tmp.resolve("survival");
         survivalRun = Cohort.analyze("study", "--spec", spec.toString(), "--out", survivalOut.toString());
@@ -92,14 +93,54 @@ class StudyCommandTest {
         sub.forEach(s -> assertThat(s.get("n").asInt()).isPositive());
         assertThat(c.at("/provenance/inputs/0/sha256").asText()).hasSize(64);
         String report = Files.readString(binaryOut.resolve("report.html"));
-        assertThat(report.split("<svg", -1).length - 1).as("volcano, heatmap, ROC, calibration").isGreaterThanOrEqualTo(4);
+        assertThat(report.split("<svg", -1).length - 1).as("volcano and heatmap of the outcome and of the associations, ROC, calibration, KM")
+            .isGreaterThanOrEqualTo(7);
+        assertThat(report).contains("Kaplan-Meier").contains("high P(response = 1)").contains("low P(response = 1)").contains("Log-rank");
         assertThat(report).doesNotContain("RG2026").doesNotContain("<script src");
         List<String> pred = Files.readAllLines(binaryOut.resolve("predictions.csv"));
         assertThat(pred.get(0)).isEqualTo("case_id,response,fold_1,score_1,fold_2,score_2,score,final_score");
         assertThat(pred).hasSize(226);
-        List<String> assoc = Files.readAllLines(binaryOut.resolve("associations.csv"));
-        assertThat(assoc.get(0)).isEqualTo("feature,test,n,statistic,effect,p,q,selected");
-        assertThat(assoc).hasSize(1 + c.at("/features/reproducible").size());
+        List<String> univariate = Files.readAllLines(binaryOut.resolve("univariate.csv"));
+        assertThat(univariate.get(0)).isEqualTo("feature,test,n,statistic,effect,p,q,selected");
+        assertThat(univariate).hasSize(1 + c.at("/features/reproducible").size());
+    }
+
+    @Test
+    void binary_study_finds_the_planted_radiogenomic_associations() throws IOException {
+        assertThat(binaryRun.exitCode()).as(binaryRun.err()).isZero();
+        List<String> lines = Files.readAllLines(binaryOut.resolve("associations.csv"));
+        assertThat(lines.get(0)).isEqualTo("feature,variable,test,n,statistic,estimate,p,q");
+        Map<String, String[]> byPair = new HashMap<>();
+        for (String l : lines.subList(1, lines.size())) {
+            String[] f = l.split(",");
+            byPair.put(f[0] + "|" + f[1], f);
+        }
+        List<String> kept = strings(card(binaryOut).at("/features/reproducible"));
+        assertThat(lines).hasSize(1 + kept.size() * (8 + 12));
+        int checked = 0;
+        // truth.json: features with a direct effect on a mutation (Mann-Whitney) or on expression (Spearman), with its sign
+        for (String section : List.of("mutations", "expression")) {
+            JsonNode effects = truth.at("/" + section + "/direct_feature_effects");
+            var genes = effects.fieldNames();
+            while (genes.hasNext()) {
+                String gene = genes.next();
+                var features = effects.get(gene).fieldNames();
+                while (features.hasNext()) {
+                    String feature = features.next();
+                    if (!kept.contains(feature)) continue; // dropped by the ICC filter
+                    String[] row = byPair.get(feature + "|" + (section.equals("mutations") ? "mut_" : "expr_") + gene);
+                    assertThat(row).as(feature + " ~ " + gene).isNotNull();
+                    assertThat(row[2]).isEqualTo(section.equals("mutations") ? "mann-whitney" : "spearman");
+                    assertThat(Double.parseDouble(row[7])).as("q of " + feature + " ~ " + gene).isLessThanOrEqualTo(0.05);
+                    assertThat(Math.signum(Double.parseDouble(row[5]))).as("sign of " + feature + " ~ " + gene)
+                        .isEqualTo(Math.signum(effects.get(gene).get(feature).asDouble()));
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).as("planted associations among the kept features").isGreaterThanOrEqualTo(8);
+        // a housekeeping gene carries no planted imaging association
+        for (String feature : kept) assertThat(Double.parseDouble(byPair.get(feature + "|expr_GAPDH")[7])).isGreaterThan(0.05);
     }
 
     @Test
@@ -112,7 +153,10 @@ class StudyCommandTest {
         assertThat(strings(c.at("/final_model/features"))).containsAnyElementsOf(strings(truth.at("/overall_survival/correlated_with_direct")));
         assertThat(c.at("/cohort/events").asInt()).isPositive();
         String report = Files.readString(survivalOut.resolve("report.html"));
-        assertThat(report).contains("Kaplan-Meier").contains("high risk").contains("low risk");
+        assertThat(report).contains("Kaplan-Meier").contains("high risk").contains("intermediate risk").contains("low risk")
+            .contains("tertiles").contains("on 2 df");
+        assertThat(strings(c.at("/final_model/risk_groups"))).containsExactly("low", "intermediate", "high");
+        assertThat(survivalOut.resolve("associations.csv")).doesNotExist();
     }
 
     @Test
@@ -130,13 +174,15 @@ class StudyCommandTest {
         List<String> lines = Files.readAllLines(scores);
         assertThat(lines.get(0)).isEqualTo("case_id,score,risk_group");
         int matched = 0;
-        double cut = card(binaryOut).at("/final_model/risk_cut").asDouble();
+        JsonNode cuts = card(binaryOut).at("/final_model/risk_cuts");
+        assertThat(cuts.size()).isEqualTo(1);
+        double cut = cuts.get(0).asDouble();
         for (String l : lines.subList(1, lines.size())) {
             String[] f = l.split(",");
             Double expected = finalScore.get(f[0]);
             if (expected == null) continue; // a case the study dropped for a feature the final model does not read
             assertThat(Double.parseDouble(f[1])).as(f[0]).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-12));
-            assertThat(f[2]).isEqualTo(expected >= cut ? "high" : "low");
+            assertThat(f[2]).isEqualTo(expected > cut ? "high" : "low");
             matched++;
         }
         assertThat(matched).isEqualTo(225);
