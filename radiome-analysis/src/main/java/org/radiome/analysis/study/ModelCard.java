@@ -129,7 +129,8 @@ public final class ModelCard {
         sel.put("lasso_lambda", s.lassoLambda());
         sel.put("lasso_folds", s.lassoFolds());
         sel.put("lasso_path_length", s.lassoPathLength());
-        n.putObject("model").put("learner", learner).put("inner_folds", spec.model().innerFolds()).put("alpha", spec.model().alpha());
+        n.putObject("model").put("learner", learner).put("inner_folds", spec.model().innerFolds()).put("alpha", spec.model().alpha())
+            .set("covariates", JSON.valueToTree(spec.model().covariates()));
         n.putObject("validation").put("scheme", "nested cross-validation, stratified outer folds")
             .put("folds", spec.validation().folds()).put("repeats", spec.validation().repeats())
             .put("bootstrap", spec.validation().bootstrap());
@@ -215,6 +216,13 @@ public final class ModelCard {
         ObjectNode n = JSON.createObjectNode();
         n.set("outcome", outcome(r.spec().outcome()));
         n.set("features", JSON.valueToTree(f.selected()));
+        if (!f.covariates().isEmpty()) {
+            ArrayNode cov = n.putArray("covariates");
+            for (ModelCovariates.Covariate c : f.covariates().covariates()) {
+                cov.addObject().put("column", c.column()).put("numeric", c.numeric()).set("levels", JSON.valueToTree(c.levels()));
+            }
+            n.set("covariate_terms", JSON.valueToTree(f.covariates().terms()));
+        }
         if (f.harmoniser() != null) n.set("harmonisation", harmoniser(f.harmoniser()));
         n.set("risk_cuts", JSON.valueToTree(r.riskCuts()));
         n.set("risk_groups", JSON.valueToTree(Study.riskGroupNames(r.riskCuts().length + 1)));

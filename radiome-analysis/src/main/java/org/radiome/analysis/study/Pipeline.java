@@ -10,7 +10,8 @@ import org.radiome.analysis.model.TrainingData;
 
 /**
  * The modelling pipeline of a study, fitted on one set of training cases: ComBat harmonisation, univariate
- * tests with BH q-values, correlation pruning, the lasso, then the learner. Every step sees the training
+ * tests with BH q-values, correlation pruning, the lasso, then the learner on the selected features plus the
+ * spec's clinical covariates (coded on the training cases, {@link ModelCovariates}; never selected away). Every step sees the training
  * cases only: {@link #fit} picks them out of the cohort first and no later step receives any other row, so
  * a test fold can never inform the harmonisation, the selection or the model fitted for it.
  */
@@ -26,7 +27,8 @@ public final class Pipeline {
 
     /** The fitted pipeline: what each step kept, and the model that scores harmonised, selected features. */
     public record Fitted(Harmoniser harmoniser, List<Selection.Association> univariate, List<String> significant,
-                         List<String> pruned, Selection.Lasso lasso, List<String> selected, FittedModel model) {
+                         List<String> pruned, Selection.Lasso lasso, List<String> selected, ModelCovariates covariates,
+                         FittedModel model) {
 
         /** Scores cohort rows {@code rows} of {@code data}. */
         public double[] score(StudyData data, int[] rows) {
@@ -42,7 +44,7 @@ public final class Pipeline {
                 for (int c = 0; c < cov.length; c++) for (int i = 0; i < rows.length; i++) cov[c][i] = data.covariateText()[c][rows[i]];
                 x = harmoniser.subset(selected).apply(x, batch, cov);
             }
-            return model.predict(rowMajor(x));
+            return model.predict(rowMajor(append(x, covariates.design(data.modelCovariateText(), rows))));
         }
     }
 
@@ -82,18 +84,35 @@ public final class Pipeline {
             trace.fitted("lasso", train);
             selected = lasso.selected();
         }
-        double[][] xs = rowMajor(columns(x, features, selected));
-        TrainingData td = outcome == Outcome.BINARY ? TrainingData.binary(selected, xs, y) : TrainingData.survival(selected, xs, time, event);
+        ModelCovariates covariates = ModelCovariates.NONE;
+        List<String> columns = new ArrayList<>(selected);
+        if (!data.modelCovariates().isEmpty()) {
+            covariates = ModelCovariates.fit(data.modelCovariates(), data.modelCovariateText(), train);
+            trace.fitted("covariates", train);
+            for (String term : covariates.terms()) {
+                if (columns.contains(term)) throw new StudyException("model covariate term " + term + " has the name of a selected feature");
+                columns.add(term);
+            }
+        }
+        double[][] xs = rowMajor(append(columns(x, features, selected), covariates.design(data.modelCovariateText(), train)));
+        TrainingData td = outcome == Outcome.BINARY ? TrainingData.binary(columns, xs, y) : TrainingData.survival(columns, xs, time, event);
         FittedModel model = learner.fit(td, seed ^ 0x5DEECE66DL);
         trace.fitted("learner", train);
         List<String> sig = new ArrayList<>();
         for (Selection.Association a : significant) sig.add(a.feature());
-        return new Fitted(harmoniser, univariate, List.copyOf(sig), List.copyOf(pruned), lasso, List.copyOf(selected), model);
+        return new Fitted(harmoniser, univariate, List.copyOf(sig), List.copyOf(pruned), lasso, List.copyOf(selected), covariates, model);
     }
 
     static double[][] columns(double[][] x, List<String> features, List<String> wanted) {
         double[][] out = new double[wanted.size()][];
         for (int f = 0; f < out.length; f++) out[f] = x[features.indexOf(wanted.get(f))];
+        return out;
+    }
+
+    static double[][] append(double[][] a, double[][] b) {
+        if (b.length == 0) return a;
+        double[][] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
 

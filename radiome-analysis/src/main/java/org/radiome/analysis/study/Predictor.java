@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * fitted on), the selected features, the fitted learner, and the risk group by the stored cut points
  * ({@link RiskGroups#assign}).
  */
-public record Predictor(List<String> features, Harmoniser harmoniser, FittedModel model, double[] riskCuts, List<String> riskGroups) {
+public record Predictor(List<String> features, ModelCovariates covariates, Harmoniser harmoniser, FittedModel model, double[] riskCuts, List<String> riskGroups) {
 
     /** Scores of the cases that could be scored, and how many were left out for a missing value (per column). */
     public record Scores(List<String> caseIds, double[] score, String[] riskGroup, int skipped, Map<String, Integer> missingByColumn) { }
@@ -34,7 +34,18 @@ public record Predictor(List<String> features, Harmoniser harmoniser, FittedMode
         List<String> features = ModelCard.strings(fm.get("features"));
         Harmoniser h = fm.has("harmonisation") ? ModelCard.readHarmoniser(fm.get("harmonisation")).subset(features) : null;
         FittedModel model = learnerReader.apply(fm.get("learner"));
-        if (!model.features().equals(features)) throw new StudyException(source + ": the learner's features differ from final_model.features");
+        List<ModelCovariates.Covariate> covs = new ArrayList<>();
+        if (fm.has("covariates")) {
+            for (JsonNode c : fm.get("covariates")) {
+                covs.add(new ModelCovariates.Covariate(c.get("column").asText(), c.get("numeric").asBoolean(), ModelCard.strings(c.get("levels"))));
+            }
+        }
+        ModelCovariates covariates = new ModelCovariates(covs);
+        List<String> columns = new ArrayList<>(features);
+        columns.addAll(covariates.terms());
+        if (!model.features().equals(columns)) {
+            throw new StudyException(source + ": the learner's features differ from final_model.features and its covariate terms");
+        }
         double[] cuts;
         List<String> groups;
         if (fm.has("risk_cuts")) {
@@ -45,12 +56,13 @@ public record Predictor(List<String> features, Harmoniser harmoniser, FittedMode
             groups = List.of("low", "high");
         }
         if (groups.size() != cuts.length + 1) throw new StudyException(source + ": final_model.risk_groups must name one group more than risk_cuts");
-        return new Predictor(features, h, model, cuts, groups);
+        return new Predictor(features, covariates, h, model, cuts, groups);
     }
 
     /** The columns the new table must have. */
     public List<String> requiredColumns() {
         List<String> out = new ArrayList<>(features);
+        for (String c : covariates.columns()) if (!out.contains(c)) out.add(c);
         if (harmoniser != null) {
             out.add(harmoniser.batchColumn());
             for (Harmoniser.Covariate c : harmoniser.covariates()) out.add(c.column());
@@ -79,6 +91,10 @@ public record Predictor(List<String> features, Harmoniser harmoniser, FittedMode
             String[][] cov = new String[harmoniser.covariates().size()][];
             for (int c = 0; c < cov.length; c++) cov[c] = s.text(harmoniser.covariates().get(c).column());
             x = harmoniser.apply(x, s.text(harmoniser.batchColumn()), cov);
+        }
+        if (!covariates.isEmpty()) {
+            String[][] text = covariates.columns().stream().map(s::text).toArray(String[][]::new);
+            x = Pipeline.append(x, covariates.design(text, java.util.stream.IntStream.range(0, rows.length).toArray()));
         }
         double[] score = rows.length == 0 ? new double[0] : model.predict(Pipeline.rowMajor(x));
         String[] group = new String[score.length];

@@ -25,12 +25,15 @@ import org.radiome.analysis.table.Table;
  * was dropped and why (counts only: case identifiers never leave {@link #caseIds}). {@code variables} are the
  * spec's association variables ({@code variableValues[v][case]}, NaN where missing) and {@code kmTime} /
  * {@code kmEvent} the survival columns of the report's Kaplan-Meier plot (NaN where missing; null when none):
- * these never enter the model and a case missing them stays in the study.
+ * these never enter the model and a case missing them stays in the study. {@code modelCovariates} are the
+ * spec's {@code model.covariates} ({@code modelCovariateText[c][case]}), coded per training fold by
+ * {@link ModelCovariates}.
  */
 public record StudyData(List<String> caseIds, List<String> features, double[][] x, Outcome outcome, double[] y, double[] time,
                         int[] event, String[] batch, List<String> covariates, String[][] covariateText,
                         Map<String, String[]> subgroups, Cohort cohort, Reproducibility.Result reproducibility,
-                        List<String> variables, double[][] variableValues, double[] kmTime, double[] kmEvent) {
+                        List<String> variables, double[][] variableValues, double[] kmTime, double[] kmEvent,
+                        List<String> modelCovariates, String[][] modelCovariateText) {
 
     /** One input file with its checksum. */
     public record Source(String file, String prefix, String sha256, int rows, int unmatched) { }
@@ -63,6 +66,10 @@ public record StudyData(List<String> caseIds, List<String> features, double[][] 
                 requireColumn(spec, table, c, "harmonisation.covariates");
                 context.add(c);
             }
+        }
+        for (String c : spec.model().covariates()) {
+            requireColumn(spec, table, c, "model.covariates");
+            if (!context.contains(c)) context.add(c);
         }
         StudySpec.SubgroupSpec sg = spec.subgroups();
         if (sg.sex() != null) requireColumn(spec, table, sg.sex(), "subgroups.sex");
@@ -166,7 +173,8 @@ public record StudyData(List<String> caseIds, List<String> features, double[][] 
             }
         }
         return new StudyData(t.caseIds(), List.copyOf(features), x, spec.outcome().type(), y, time, event, batch, covariates, covText,
-            subgroups, cohort, repro, List.copyOf(variables), values, kmTime, kmEvent);
+            subgroups, cohort, repro, List.copyOf(variables), values, kmTime, kmEvent, spec.model().covariates(),
+            spec.model().covariates().stream().map(t::text).toArray(String[][]::new));
     }
 
     /** The association section's variables: {@code with} as named, then the numeric columns of {@code tables} (others skipped). */

@@ -94,6 +94,11 @@ public final class StudyReport {
             feats.add(List.of(s, r.selectionFrequency().getOrDefault(s, 0) + " of " + r.foldSummaries().size()));
         }
         h.table(List.of("selected feature", "selected in outer folds"), feats);
+        if (!f.covariates().isEmpty()) {
+            h.paragraph("Clinical covariates in every model, never subject to selection: " + String.join(", ", f.covariates().columns())
+                + " (model terms " + String.join(", ", f.covariates().terms()) + "; factors with treatment contrasts, first level as baseline"
+                + (r.learner().startsWith("penalised") ? "; the penalised learner shrinks them like the features" : "") + ").");
+        }
         h.paragraph("Inputs: " + String.join(", ", c.sources().stream().map(s -> s.file() + " (SHA-256 " + s.sha256() + ")").toList()) + ".");
         return h.render();
     }

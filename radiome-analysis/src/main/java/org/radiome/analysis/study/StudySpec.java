@@ -57,8 +57,11 @@ public record StudySpec(Path file, String name, long seed, List<DataTable> data,
     public record SelectionSpec(double qMax, int fallbackTop, double maxAbsCorrelation, boolean lasso, String lassoLambda,
                                 int lassoFolds, int lassoPathLength) { }
 
-    /** The learner ({@link #learner} by name), its inner CV folds and, for the penalised learners, the elastic-net alpha. */
-    public record ModelSpec(String learner, int innerFolds, double alpha) { }
+    /**
+     * The learner ({@link #learner} by name), its inner CV folds, for the penalised learners the elastic-net alpha,
+     * and clinical {@code covariates} that enter the model beside the selected features, never subject to selection.
+     */
+    public record ModelSpec(String learner, int innerFolds, double alpha, List<String> covariates) { }
 
     /** Nested cross-validation: {@code folds} outer folds, {@code repeats} times; {@code bootstrap} resamples for CIs. */
     public record ValidationSpec(int folds, int repeats, int bootstrap) { }
@@ -189,11 +192,14 @@ public record StudySpec(Path file, String name, long seed, List<DataTable> data,
         }
 
         String defaultLearner = outcome.type() == Outcome.BINARY ? "penalised-logistic" : "penalised-cox";
-        ModelSpec model = new ModelSpec(defaultLearner, 5, 0.5);
+        ModelSpec model = new ModelSpec(defaultLearner, 5, 0.5, List.of());
         if (top.has("model")) {
             Keys m = top.child(top.node("model"), "model");
-            m.allow("learner", "inner_folds", "alpha");
-            model = new ModelSpec(m.text("learner", defaultLearner), (int) m.integer("inner_folds", 5, 3, 20), m.number("alpha", 0.5, 0, 1));
+            m.allow("learner", "inner_folds", "alpha", "covariates");
+            List<String> covariates = m.has("covariates") ? m.strings("covariates") : List.of();
+            if (new java.util.HashSet<>(covariates).size() < covariates.size()) throw m.error("covariates", "names a column twice");
+            model = new ModelSpec(m.text("learner", defaultLearner), (int) m.integer("inner_folds", 5, 3, 20), m.number("alpha", 0.5, 0, 1),
+                covariates);
         }
 
         ValidationSpec validation = new ValidationSpec(5, 2, 1000);

@@ -24,7 +24,7 @@ class PipelineInvariantsTest {
 
     @Test
     void every_fitting_step_of_an_outer_fold_sees_exactly_its_training_cases() {
-        StudySpec spec = StudySpec.read(StudyFixtures.spec(tmp, StudyFixtures.BINARY.replace("repeats: 1", "repeats: 2")));
+        StudySpec spec = StudySpec.read(StudyFixtures.spec(tmp, StudyFixtures.BINARY.replace("repeats: 1", "repeats: 2") + "model: {covariates: [age, stage]}\n"));
         StudyData data = StudyData.load(spec);
         List<Call> calls = new ArrayList<>();
         Study.Result r = Study.run(spec, data, new FixedGlmnetLearner(), s -> { }, (step, rows) -> calls.add(new Call(step, rows.clone())));
@@ -45,7 +45,7 @@ class PipelineInvariantsTest {
             if (c.step().equals("learner")) fit++;
         }
         assertThat(fit).isEqualTo(2 * k + 1);
-        assertThat(steps).contains("combat", "univariate", "pruning", "lasso", "learner");
+        assertThat(steps).contains("combat", "univariate", "pruning", "lasso", "covariates", "learner");
     }
 
     @Test
@@ -86,7 +86,8 @@ class PipelineInvariantsTest {
             if (time != null) { time[i] = 1 + random.nextInt(3000); event[i] = 1 - event[i]; }
         }
         return new StudyData(d.caseIds(), d.features(), x, d.outcome(), y, time, event, d.batch(), d.covariates(), d.covariateText(),
-            d.subgroups(), d.cohort(), d.reproducibility(), d.variables(), d.variableValues(), d.kmTime(), d.kmEvent());
+            d.subgroups(), d.cohort(), d.reproducibility(), d.variables(), d.variableValues(), d.kmTime(), d.kmEvent(),
+            d.modelCovariates(), d.modelCovariateText());
     }
 
     @Test

@@ -48,6 +48,7 @@ class StudyCommandTest {
             harmonisation: {batch: site, covariates: [stage]}
             validation: {folds: 5, repeats: 1, bootstrap: 200}
             report: {risk_groups: tertiles}
+            model: {covariates: [age, stage]}
             """.replace("COHORT", Cohort.root().resolve("data/analysis/cohort-2026").toString()));
         survivalOut = tmp.resolve("survival");
         survivalRun = Cohort.analyze("study", "--spec", spec.toString(), "--out", survivalOut.toString());
@@ -157,6 +158,44 @@ class StudyCommandTest {
             .contains("tertiles").contains("on 2 df");
         assertThat(strings(c.at("/final_model/risk_groups"))).containsExactly("low", "intermediate", "high");
         assertThat(survivalOut.resolve("associations.csv")).doesNotExist();
+    }
+
+    @Test
+    void survival_study_keeps_the_clinical_covariates_with_the_truths_signs_and_predict_needs_them() throws IOException {
+        assertThat(survivalRun.exitCode()).as(survivalRun.err()).isZero();
+        JsonNode c = card(survivalOut);
+        // model.matrix coding of stage (levels I..IV, I the baseline) and age as a number
+        assertThat(strings(c.at("/final_model/covariate_terms"))).containsExactly("age", "stageII", "stageIII", "stageIV");
+        JsonNode coef = c.at("/final_model/learner/linear/coefficients");
+        // truth.json overall_survival: log HR 0.02 per year of age, 0.3 / 0.65 / 0.95 for stage II / III / IV against I
+        assertThat(coef.get("age").asDouble()).isPositive();
+        assertThat(coef.get("stageIII").asDouble()).isPositive();
+        assertThat(coef.get("stageIV").asDouble()).isGreaterThan(coef.get("stageII").asDouble()).isPositive();
+        for (JsonNode fold : c.at("/features/folds")) assertThat(fold.get("selected").size()).isPositive();
+        Path scores = tmp.resolve("survival_scores.csv");
+        Cohort.Run run = Cohort.analyze("predict", "--model", survivalOut.resolve("model.json").toString(),
+            "--data", Cohort.file("features.csv"), "--data", Cohort.file("clinical.csv"), "--out", scores.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Map<String, Double> finalScore = new HashMap<>();
+        List<String> pred = Files.readAllLines(survivalOut.resolve("predictions.csv"));
+        for (String l : pred.subList(1, pred.size())) {
+            String[] f = l.split(",");
+            finalScore.put(f[0], Double.parseDouble(f[f.length - 1]));
+        }
+        int matched = 0;
+        for (String l : Files.readAllLines(scores).subList(1, pred.size())) {
+            String[] f = l.split(",");
+            Double expected = finalScore.get(f[0]);
+            if (expected == null) continue;
+            assertThat(Double.parseDouble(f[1])).as(f[0]).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-12));
+            matched++;
+        }
+        assertThat(matched).isPositive();
+        Path clinical = tmp.resolve("clinical_stage.csv");
+        Files.write(clinical, Files.readAllLines(Path.of(Cohort.file("clinical.csv"))).stream()
+            .map(l -> l.replace(",IV,", ",V,")).toList());
+        Cohort.assertOneLineError(Cohort.analyze("predict", "--model", survivalOut.resolve("model.json").toString(),
+            "--data", Cohort.file("features.csv"), "--data", clinical.toString()), "stage = V");
     }
 
     @Test

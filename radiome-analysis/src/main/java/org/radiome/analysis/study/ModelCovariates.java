@@ -1,0 +1,100 @@
+package org.radiome.analysis.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Clinical covariates that enter the model beside the selected features ({@code model.covariates}), coded as
+ * R's {@code model.matrix} codes them with treatment contrasts: a numeric column as it is; a text column as a
+ * factor whose levels are sorted (R's {@code factor} default) with the first as baseline and one 0/1 column per
+ * other level, named column + level ({@code stageII}). The coding is learned on the training cases (the
+ * levels they show) and applied unchanged to any case; a level it has not seen is an error, never a silent
+ * baseline. Immutable and thread-safe.
+ */
+public record ModelCovariates(List<Covariate> covariates) {
+    public static final ModelCovariates NONE = new ModelCovariates(List.of());
+
+    /** One covariate column: numeric, or a factor with its levels (the first is the baseline). */
+    public record Covariate(String column, boolean numeric, List<String> levels) {
+        public Covariate {
+            levels = List.copyOf(levels);
+        }
+
+        List<String> terms() {
+            if (numeric) return List.of(column);
+            return levels.subList(1, levels.size()).stream().map(l -> column + l).toList();
+        }
+    }
+
+    public ModelCovariates {
+        covariates = List.copyOf(covariates);
+    }
+
+    public boolean isEmpty() { return covariates.isEmpty(); }
+
+    /** The model's column names for the covariates, in order. */
+    public List<String> terms() {
+        List<String> out = new ArrayList<>();
+        for (Covariate c : covariates) out.addAll(c.terms());
+        return out;
+    }
+
+    public List<String> columns() {
+        return covariates.stream().map(Covariate::column).toList();
+    }
+
+    /** Learns the coding of {@code columns} (text {@code text[c][case]}) from the cases {@code rows}. */
+    public static ModelCovariates fit(List<String> columns, String[][] text, int[] rows) {
+        List<Covariate> out = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            TreeSet<String> levels = new TreeSet<>();
+            boolean numeric = true;
+            for (int r : rows) {
+                levels.add(text[c][r]);
+                numeric &= isNumber(text[c][r]);
+            }
+            if (levels.size() < 2) {
+                throw new StudyException("model covariate " + columns.get(c) + " has one value (" + (levels.isEmpty() ? "none" : levels.first())
+                    + ") among the training cases of a fold: it cannot be estimated");
+            }
+            out.add(new Covariate(columns.get(c), numeric, numeric ? List.of() : List.copyOf(levels)));
+        }
+        return new ModelCovariates(out);
+    }
+
+    /** The design columns ({@code [term][i]}) of the cases {@code rows}; {@code text[c]} holds covariate c's values. */
+    public double[][] design(String[][] text, int[] rows) {
+        List<double[]> cols = new ArrayList<>();
+        for (int c = 0; c < covariates.size(); c++) {
+            Covariate cv = covariates.get(c);
+            String[] t = text[c];
+            if (cv.numeric()) {
+                double[] v = new double[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    if (!isNumber(t[rows[i]])) throw new StudyException("model covariate " + cv.column() + " = '" + t[rows[i]] + "' is not a number");
+                    v[i] = Double.parseDouble(t[rows[i]]);
+                }
+                cols.add(v);
+                continue;
+            }
+            for (int r : rows) {
+                if (!cv.levels().contains(t[r])) {
+                    throw new StudyException("model covariate " + cv.column() + " = " + t[r] + " is not a level the model was fitted on " + cv.levels());
+                }
+            }
+            for (String level : cv.levels().subList(1, cv.levels().size())) {
+                double[] v = new double[rows.length];
+                for (int i = 0; i < rows.length; i++) v[i] = t[rows[i]].equals(level) ? 1 : 0;
+                cols.add(v);
+            }
+        }
+        return cols.toArray(double[][]::new);
+    }
+
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    static boolean isNumber(String s) {
+        return DECIMAL.matcher(s).matches();
+    }
+}
