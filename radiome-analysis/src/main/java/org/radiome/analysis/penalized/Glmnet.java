@@ -526,15 +526,26 @@ public final class Glmnet {
         /** The value of the saturated model (0 except for cox with tied deaths). */
         double saturatedValue() { return 0; }
 
+        /** sum a_i b_i over i < n, with four partial sums (about four times faster than one, not being bound by the add latency). */
+        static double dot(double[] a, double[] b, int n) {
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            int i = 0;
+            for (; i + 3 < n; i += 4) {
+                s0 += a[i] * b[i];
+                s1 += a[i + 1] * b[i + 1];
+                s2 += a[i + 2] * b[i + 2];
+                s3 += a[i + 3] * b[i + 3];
+            }
+            for (; i < n; i++) s0 += a[i] * b[i];
+            return (s0 + s1) + (s2 + s3);
+        }
+
         /** -(1/n) Z' r over the set. */
         final void scoreOf(double[] r, int[] set, double[] g) {
             int count = set == null ? d : set.length;
             for (int k = 0; k < count; k++) {
                 int j = set == null ? k : set[k];
-                double[] col = z[j];
-                double s = 0;
-                for (int i = 0; i < n; i++) s += col[i] * r[i];
-                g[j] = -s / n;
+                g[j] = -dot(z[j], r, n) / n;
             }
         }
     }
@@ -580,10 +591,7 @@ public final class Glmnet {
             if (gram[j] == null) {
                 double[] row = new double[d], cj = z[j];
                 for (int k = 0; k < d; k++) {
-                    double[] ck = z[k];
-                    double s = 0;
-                    for (int i = 0; i < n; i++) s += cj[i] * ck[i];
-                    row[k] = s / n;
+                    row[k] = dot(cj, z[k], n) / n;
                 }
                 gram[j] = row;
             }
@@ -654,9 +662,7 @@ public final class Glmnet {
                 double[] ca = z[set[a]];
                 for (int i = 0; i < n; i++) scratch[i] = w[i] * ca[i];
                 for (int b = 0; b <= a; b++) {
-                    double[] cb = z[set[b]];
-                    double s = 0;
-                    for (int i = 0; i < n; i++) s += scratch[i] * cb[i];
+                    double s = dot(scratch, z[set[b]], n);
                     h[a][b] = s / n;
                     h[b][a] = s / n;
                 }
@@ -768,10 +774,7 @@ public final class Glmnet {
             int count = set == null ? d : set.length;
             for (int q = 0; q < count; q++) {
                 int j = set == null ? q : set[q];
-                double[] col = zs[j];
-                double s = 0;
-                for (int k = 0; k < n; k++) s += col[k] * residual[k];
-                g[j] = -s / n;
+                g[j] = -dot(zs[j], residual, n) / n;
             }
         }
 
@@ -794,11 +797,7 @@ public final class Glmnet {
                 double[] ca = zs[set[a]], ma = means[a];
                 for (int k = 0; k < n; k++) scratch[k] = weight[k] * ca[k];
                 for (int c = 0; c <= a; c++) {
-                    double[] cc = zs[set[c]], mc = means[c];
-                    double s2 = 0, mm = 0;
-                    for (int k = 0; k < n; k++) s2 += scratch[k] * cc[k];
-                    for (int q = 0; q < deathBlocks; q++) mm += ma[q] * mc[q];
-                    h[a][c] = (s2 - mm) / n;
+                    h[a][c] = (dot(scratch, zs[set[c]], n) - dot(ma, means[c], deathBlocks)) / n;
                     h[c][a] = h[a][c];
                 }
             }
