@@ -29,9 +29,10 @@ import org.radiome.image.Volume;
 import org.radiome.image.io.ImageFiles;
 
 /**
- * Time per feature family on a real ROI: PyRadiomics' brain1 MR case, label 1 (4137 voxels), with
- * settings/native.yaml (fixed bin number 32, 3D texture). Run from the repository root:
- * {@code java -jar radiome-bench/target/benchmarks.jar FamilyBenchmark}.
+ * Time per feature family on a real ROI, with settings/native.yaml (fixed bin number 32, 3D texture):
+ * {@code roi=brain1}, PyRadiomics' brain1 MR case, label 1 (4137 voxels, a sparse ROI filling a quarter of its
+ * 66×66×4 box), or {@code roi=ct}, the IBSI-1 CT phantom's lesion (125,256 voxels, dense in its box). Run from
+ * the repository root: {@code java -jar radiome-bench/target/benchmarks.jar FamilyBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,6 +44,9 @@ public class FamilyBenchmark {
     @Param({"morph", "loc", "stat", "ih", "ivh", "cm", "rlm", "szm", "dzm", "ngt", "ngl"})
     public String family;
 
+    @Param({"brain1", "ct"})
+    public String roiName;
+
     private Family selected;
     private RoiImage roi;
     private GreyLevels levels;
@@ -51,8 +55,11 @@ public class FamilyBenchmark {
     @Setup(Level.Trial)
     public void load() throws Exception {
         Path root = BenchData.root();
-        Volume image = ImageFiles.readVolume(root.resolve("data/pyradiomics/brain1_image.nrrd"));
-        LabelMap labels = ImageFiles.readLabels(root.resolve("data/pyradiomics/brain1_label.nrrd"));
+        boolean ct = roiName.equals("ct");
+        Volume image = ImageFiles.readVolume(root.resolve(ct ? "data/ibsi-1/ct-phantom/nifti/image/phantom.nii.gz"
+                : "data/pyradiomics/brain1_image.nrrd"));
+        LabelMap labels = ImageFiles.readLabels(root.resolve(ct ? "data/ibsi-1/ct-phantom/nifti/mask/mask.nii.gz"
+                : "data/pyradiomics/brain1_label.nrrd"));
         roi = RoiImage.of(image, labels.select(1));
         settings = SettingsReader.read(root.resolve("settings/native.yaml"));
         levels = Discretiser.discretise(roi, settings.discretisation());

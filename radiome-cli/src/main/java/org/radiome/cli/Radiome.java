@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Radiome: IBSI-compliant radiomics feature extraction.",
-        subcommands = {ExtractCommand.class, BatchCommand.class, DemoCommand.class, FeaturesCommand.class, org.radiome.cli.analyze.AnalyzeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ExtractCommand.class, BatchCommand.class, DemoCommand.class, FeaturesCommand.class, org.radiome.cli.analyze.AnalyzeCommand.class,
+            AotTrainingCommand.class, CommandLine.HelpCommand.class})
 public final class Radiome implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -29,10 +29,43 @@ public final class LabelMap {
     /** The distinct non-zero labels present. */
     public SortedSet<Integer> presentLabels() {
         SortedSet<Integer> present = new TreeSet<>();
+        // neighbouring voxels mostly share a label: box and insert only where the label changes
+        int last = 0;
         for (int l : labels) {
-            if (l != 0) present.add(l);
+            if (l != 0 && l != last) present.add(l);
+            last = l;
         }
         return present;
+    }
+
+    /**
+     * The bounding box of the voxels carrying {@code label} and their number, as
+     * {xmin, xmax, ymin, ymax, zmin, zmax, count} (inclusive voxel indices), or null if no voxel carries it.
+     * One pass over the labels, without building a mask.
+     */
+    public int[] bounds(int label) {
+        final int nx = grid.nx(), ny = grid.ny(), nz = grid.nz();
+        int xMin = nx, xMax = -1, yMin = ny, yMax = -1, zMin = nz, zMax = -1, count = 0;
+        for (int z = 0, row = 0; z < nz; z++) {
+            for (int y = 0; y < ny; y++, row += nx) {
+                int first = -1, last = -1, inRow = 0;
+                for (int x = 0; x < nx; x++) {
+                    if (labels[row + x] != label) continue;
+                    if (first < 0) first = x;
+                    last = x;
+                    inRow++;
+                }
+                if (inRow == 0) continue;
+                count += inRow;
+                xMin = Math.min(xMin, first);
+                xMax = Math.max(xMax, last);
+                yMin = Math.min(yMin, y);
+                yMax = Math.max(yMax, y);
+                zMin = Math.min(zMin, z);
+                zMax = Math.max(zMax, z);
+            }
+        }
+        return count == 0 ? null : new int[] {xMin, xMax, yMin, yMax, zMin, zMax, count};
     }
 
     /** The voxels carrying {@code label}. */

@@ -31,6 +31,7 @@ final class CoxCv {
             if (events[k] == 0) throw new AnalysisException("fold " + (k + 1) + " has no events: the Cox cross-validation is undefined");
         }
         double[][] loss = new double[folds][m];
+        Deviance onAll = new Deviance(surv);
         for (int k = 1; k <= folds; k++) {
             final int fold = k;
             int[] train = IntStream.range(0, n).filter(i -> foldId[i] != fold).toArray();
@@ -38,6 +39,7 @@ final class CoxCv {
             for (int j = 0; j < p; j++) for (int r = 0; r < train.length; r++) xTrain[j][r] = x[j][train[r]];
             SurvivalData sTrain = surv.subset(train);
             List<Glmnet.Fit> fits = Glmnet.fit(Glmnet.Family.COX, xTrain, null, sTrain, alpha, lambdas);
+            Deviance onTrain = new Deviance(sTrain);
             for (int l = 0; l < m; l++) {
                 double[] beta = fits.get(l).beta();
                 double[] eta = new double[n];
@@ -47,7 +49,7 @@ final class CoxCv {
                 }
                 double[] etaTrain = new double[train.length];
                 for (int r = 0; r < train.length; r++) etaTrain[r] = eta[train[r]];
-                loss[k - 1][l] = (deviance(surv, eta) - deviance(sTrain, etaTrain)) / events[k - 1];
+                loss[k - 1][l] = (onAll.of(eta) - onTrain.of(etaTrain)) / events[k - 1];
             }
         }
         double total = Arrays.stream(events).sum();
@@ -72,28 +74,55 @@ final class CoxCv {
      * the risk set {t >= s} of e^eta], l_sat = -sum d_s log d_s.
      */
     static double deviance(SurvivalData surv, double[] eta) {
-        int n = surv.size();
-        double[] t = surv.time();
-        Integer[] boxed = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        Arrays.sort(boxed, Comparator.comparingDouble((Integer i) -> t[i]).reversed());
-        double max = Arrays.stream(eta).max().orElse(0);
-        double riskSum = 0, loglik = 0, saturated = 0;
-        for (int k = 0; k < n; ) {
-            int end = k, deaths = 0;
-            double deathEta = 0;
-            while (end < n && t[boxed[end]] == t[boxed[k]]) {
-                int i = boxed[end];
-                riskSum += Math.exp(eta[i] - max);
-                if (surv.event()[i]) { deaths++; deathEta += eta[i]; }
-                end++;
+        return new Deviance(surv).of(eta);
+    }
+
+    /** {@link #deviance} for one outcome and many linear predictors: the time order is found once. */
+    static final class Deviance {
+        private final int[] order; // by time, descending
+        private final boolean[] event; // in that order
+        private final int[] blockEnd; // exclusive ends of the blocks of tied times
+        private final double saturated;
+
+        Deviance(SurvivalData surv) {
+            int n = surv.size();
+            double[] t = surv.time();
+            Integer[] boxed = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+            Arrays.sort(boxed, Comparator.comparingDouble((Integer i) -> t[i]).reversed());
+            order = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+            event = new boolean[n];
+            for (int k = 0; k < n; k++) event[k] = surv.event()[order[k]];
+            int[] ends = new int[n];
+            int blocks = 0;
+            double sat = 0;
+            for (int k = 0; k < n; ) {
+                int end = k, deaths = 0;
+                while (end < n && t[order[end]] == t[order[k]]) { if (event[end]) deaths++; end++; }
+                if (deaths > 0) sat -= deaths * Math.log(deaths);
+                ends[blocks++] = end;
+                k = end;
             }
-            if (deaths > 0) {
-                loglik += deathEta - deaths * (Math.log(riskSum) + max);
-                saturated -= deaths * Math.log(deaths);
-            }
-            k = end;
+            blockEnd = Arrays.copyOf(ends, blocks);
+            saturated = sat;
         }
-        return 2 * (saturated - loglik);
+
+        double of(double[] eta) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (double e : eta) max = Math.max(max, e);
+            if (eta.length == 0) max = 0;
+            double riskSum = 0, loglik = 0;
+            for (int b = 0, k = 0; b < blockEnd.length; b++) {
+                int deaths = 0;
+                double deathEta = 0;
+                for (; k < blockEnd[b]; k++) {
+                    double e = eta[order[k]];
+                    riskSum += Math.exp(e - max);
+                    if (event[k]) { deaths++; deathEta += e; }
+                }
+                if (deaths > 0) loglik += deathEta - deaths * (Math.log(riskSum) + max);
+            }
+            return 2 * (saturated - loglik);
+        }
     }
 
     /** The index of the largest lambda among those with cvm <= bound, as glmnet's getOptcv. */

@@ -33,9 +33,9 @@ public record PenalisedCox(double alpha, int folds, LambdaRule rule, int lambdaC
         }
     }
 
-    /** 10 folds, lambda.min, 100 lambdas down to 0.01 lambda_max (see {@link PenalisedLogistic#of}). */
+    /** cv.glmnet's defaults: 10 folds, lambda.min, 100 lambdas down to glmnet's own ratio (see {@link PenalisedLogistic#of}). */
     public static PenalisedCox of(double alpha) {
-        return new PenalisedCox(alpha, 10, LambdaRule.MIN, 100, 0.01);
+        return new PenalisedCox(alpha, 10, LambdaRule.MIN, 100, Double.NaN);
     }
 
     @Override

@@ -36,14 +36,11 @@ public record PenalisedLogistic(double alpha, int folds, LambdaRule rule, int la
     }
 
     /**
-     * cv.glmnet's defaults with the given alpha (10 folds, lambda.min, 100 lambdas) but the path ending at
-     * 0.01 lambda_max, glmnet's ratio for n < p, also when n > p. The last two decades of glmnet's n > p path
-     * are nearly unpenalised fits, slow to converge on correlated radiomic features (the cohort's lasso takes
-     * 40 times longer with them) and, on cohorts of a few hundred cases, not where the cross-validated
-     * deviance is smallest. Use the canonical constructor with NaN for glmnet's own default.
+     * cv.glmnet's defaults with the given alpha: 10 folds, lambda.min, 100 lambdas down to glmnet's own
+     * {@code lambda.min.ratio} (1e-4 of lambda_max when there are more cases than features, else 0.01).
      */
     public static PenalisedLogistic of(double alpha) {
-        return new PenalisedLogistic(alpha, 10, LambdaRule.MIN, 100, 0.01);
+        return new PenalisedLogistic(alpha, 10, LambdaRule.MIN, 100, Double.NaN);
     }
 
     @Override

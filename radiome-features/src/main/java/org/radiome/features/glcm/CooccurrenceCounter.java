@@ -45,8 +45,8 @@ final class CooccurrenceCounter {
     /**
      * The co-occurrence matrices of the whole box for each offset {@code {ox, oy, oz}} (pairs leaving the box not
      * counted), as {@link #count} would build them one by one. Copies the levels once into a box padded with
-     * zeros (outside the ROI) and lists the ROI voxels, so each offset is one branch-free pass over the ROI voxels
-     * only: pairs with a padding or non-ROI neighbour land in a scratch column that is dropped.
+     * zeros (outside the ROI) and lists the ROI voxels, so one branch-free pass over the ROI voxels only counts every
+     * offset: pairs with a padding or non-ROI neighbour land in a scratch column that is dropped.
      *
      * @param levels grey levels 1…ng inside the ROI, 0 outside, x fastest
      */
@@ -74,17 +74,23 @@ final class CooccurrenceCounter {
             }
         }
         final int width = ng + 1; // column 0: neighbour outside the ROI
-        final int[] pairs = new int[width * width];
-        double[][] out = new double[offsets.length][];
-        for (int d = 0; d < offsets.length; d++) {
-            final int[] o = offsets[d];
-            final int offset = o[0] + px * (o[1] + py * o[2]);
-            java.util.Arrays.fill(pairs, 0);
-            for (int r = 0; r < roiVoxels; r++) pairs[roiLevel[r] * width + padded[roi[r] + offset]]++;
+        final int size = width * width, directions = offsets.length;
+        final int[] shift = new int[directions];
+        for (int d = 0; d < directions; d++) shift[d] = offsets[d][0] + px * (offsets[d][1] + py * offsets[d][2]);
+        // One pair table per offset, all offsets of a voxel counted together: the voxel lists are read once, not once
+        // per offset, and consecutive increments go to different tables (neighbouring voxels of a homogeneous region
+        // hit the same cell of a table, and an increment must wait for the last one to the same cell).
+        final int[] pairs = new int[directions * size];
+        for (int r = 0; r < roiVoxels; r++) {
+            final int centre = roi[r], row = roiLevel[r] * width;
+            for (int d = 0, table = row; d < directions; d++, table += size) pairs[table + padded[centre + shift[d]]]++;
+        }
+        double[][] out = new double[directions][];
+        for (int d = 0; d < directions; d++) {
             final double[] counts = new double[ng * ng];
             for (int a = 1; a <= ng; a++) {
                 for (int b = 1; b <= ng; b++) {
-                    final int n = pairs[a * width + b];
+                    final int n = pairs[d * size + a * width + b];
                     if (n == 0) continue;
                     counts[(a - 1) * ng + (b - 1)] += n;
                     if (symmetric) counts[(b - 1) * ng + (a - 1)] += n;

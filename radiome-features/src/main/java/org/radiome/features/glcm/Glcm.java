@@ -219,13 +219,10 @@ public final class Glcm {
         if (want25D) {
             final double[] merged = new double[ng * ng];
             final FeatureMean perDirection = new FeatureMean(nf);
-            for (int[] d : directions) {
-                Arrays.fill(matrix, 0.0);
-                // In-plane offsets: counting over all slices at once sums the per-slice matrices.
-                CooccurrenceCounter.count(lv, nx, ny, nz, ng, d[0] * delta, d[1] * delta, 0, 0, nz,
-                        settings.symmetric(), matrix);
-                if (calculator.compute(matrix, values)) perDirection.add(values);
-                addTo(merged, matrix);
+            // In-plane offsets: counting over all slices at once sums the per-slice matrices.
+            for (double[] m : CooccurrenceCounter.countAll(lv, nx, ny, nz, ng, offsets(directions, delta), settings.symmetric())) {
+                if (calculator.compute(m, values)) perDirection.add(values);
+                addTo(merged, m);
             }
             out.put(TextureAggregation.AVERAGED_2_5D, means(perDirection, TextureAggregation.AVERAGED_2_5D, delta));
             out.put(TextureAggregation.MERGED_2_5D, merged(calculator, merged, TextureAggregation.MERGED_2_5D, delta));
@@ -239,21 +236,26 @@ public final class Glcm {
         final int nf = GlcmFeatureCalculator.featureCount();
         final GlcmFeatureCalculator calculator = new GlcmFeatureCalculator(ng);
         final double[] values = new double[nf];
-        final double[] matrix = new double[ng * ng];
         final double[] merged = new double[ng * ng];
         final FeatureMean perDirection = new FeatureMean(nf);
-        for (int[] d : Directions.threeD()) {
-            Arrays.fill(matrix, 0.0);
-            CooccurrenceCounter.count(lv, nx, ny, nz, ng, d[0] * delta, d[1] * delta, d[2] * delta, 0, nz,
-                    settings.symmetric(), matrix);
-            if (calculator.compute(matrix, values)) perDirection.add(values);
-            addTo(merged, matrix);
+        for (double[] m : CooccurrenceCounter.countAll(lv, nx, ny, nz, ng, offsets(Directions.threeD(), delta), settings.symmetric())) {
+            if (calculator.compute(m, values)) perDirection.add(values);
+            addTo(merged, m);
         }
         out.put(TextureAggregation.AVERAGED_3D, means(perDirection, TextureAggregation.AVERAGED_3D, delta));
         out.put(TextureAggregation.MERGED_3D, merged(calculator, merged, TextureAggregation.MERGED_3D, delta));
     }
 
-    private static double[] means(FeatureMean mean, TextureAggregation aggregation, int delta) {
+    /** The directions times the distance δ. */
+    private static int[][] offsets(int[][] directions, int delta) {
+        int[][] out = new int[directions.length][];
+        for (int d = 0; d < directions.length; d++) {
+            out[d] = new int[] {directions[d][0] * delta, directions[d][1] * delta, directions[d][2] * delta};
+        }
+        return out;
+    }
+
+        private static double[] means(FeatureMean mean, TextureAggregation aggregation, int delta) {
         if (mean.isEmpty()) throw noPairs(aggregation, delta);
         double[] v = new double[GlcmFeatureCalculator.featureCount()];
         for (int f = 0; f < v.length; f++) v[f] = mean.mean(f);

@@ -139,8 +139,8 @@ public final class Glrlm {
         countRoiVoxels(levels); // validates the levels
         final int ng = levels.levelCount(), maxRun = maxRun(levels);
         double[] counts = new double[ng * maxRun];
-        RunLengthCounter.count(levels.levels(), levels.nx(), levels.ny(), levels.nz(), ng, maxRun, dx, dy, dz, 0,
-                levels.nz(), counts);
+        new RunLengthCounter(levels.levels(), levels.nx(), levels.ny(), levels.nz(), ng, maxRun)
+                .count(dx, dy, dz, 0, levels.nz(), counts);
         return counts;
     }
 
@@ -153,11 +153,11 @@ public final class Glrlm {
         countRoiVoxels(levels); // validates the levels
         final int ng = levels.levelCount(), maxRun = maxRun(levels);
         double[][] out = new double[directions.length][];
+        final RunLengthCounter counter = new RunLengthCounter(levels.levels(), levels.nx(), levels.ny(), levels.nz(), ng, maxRun);
         for (int d = 0; d < directions.length; d++) {
             int[] m = directions[d];
             out[d] = new double[ng * maxRun];
-            RunLengthCounter.count(levels.levels(), levels.nx(), levels.ny(), levels.nz(), ng, maxRun, m[0], m[1], m[2],
-                    0, levels.nz(), out[d]);
+            counter.count(m[0], m[1], m[2], 0, levels.nz(), out[d]);
         }
         return out;
     }
@@ -189,13 +189,14 @@ public final class Glrlm {
         final FeatureMean perMatrix = new FeatureMean(nf);
         final FeatureMean perSlice = new FeatureMean(nf);
         final int sliceSize = nx * ny;
+        final RunLengthCounter counter = new RunLengthCounter(lv, nx, ny, nz, ng, maxRun);
         for (int z = 0; z < nz; z++) {
             final int sliceVoxels = countRoiVoxels(lv, z * sliceSize, (z + 1) * sliceSize);
             if (sliceVoxels == 0) continue; // no ROI voxels: no runs, no matrix
             Arrays.fill(sliceMerged, 0.0);
             for (int[] d : directions) {
                 Arrays.fill(matrix, 0.0);
-                RunLengthCounter.count(lv, nx, ny, nz, ng, maxRun, d[0], d[1], 0, z, z + 1, matrix);
+                counter.count(d[0], d[1], 0, z, z + 1, matrix);
                 if (calculator.compute(matrix, sliceVoxels, values)) perMatrix.add(values);
                 addTo(sliceMerged, matrix);
             }
@@ -228,9 +229,10 @@ public final class Glrlm {
         final double[] matrix = new double[ng * maxRun];
         final double[] all = new double[ng * maxRun];
         final FeatureMean perDirection = new FeatureMean(nf);
+        final RunLengthCounter counter = new RunLengthCounter(lv, nx, ny, nz, ng, maxRun);
         for (int[] d : directions) {
             Arrays.fill(matrix, 0.0);
-            RunLengthCounter.count(lv, nx, ny, nz, ng, maxRun, d[0], d[1], d[2], 0, nz, matrix);
+            counter.count(d[0], d[1], d[2], 0, nz, matrix);
             if (calculator.compute(matrix, roiVoxels, values)) perDirection.add(values);
             addTo(all, matrix);
         }

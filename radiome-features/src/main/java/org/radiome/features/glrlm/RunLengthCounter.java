@@ -1,21 +1,119 @@
 package org.radiome.features.glrlm;
 
+import java.util.Arrays;
+
 /**
  * Builds grey level run length matrices (IBSI 3.7, TP0I) over a flat grey level array.
  *
  * <p>A run is a maximal sequence of consecutive voxels along direction {@code m} with the same grey
  * level; it ends at the box edge, at a voxel outside the ROI (level 0) or at a voxel of another level.
  * Element {@code (i, j)}, stored row-major at {@code (i − 1) * maxRun + (j − 1)}, counts the runs of grey
- * level {@code i} and length {@code j}. Stateless and thread-safe.
+ * level {@code i} and length {@code j}.
+ *
+ * <p>Two ways to count, the same runs: a dense ROI walks every line of the box once, branch-free per voxel (short,
+ * random runs made the branches of a per-run walk mispredict about every other voxel); a sparse ROI, where most
+ * of the box lies outside it, visits only its own voxels and walks each run from its start, in a copy of the
+ * levels padded with one level-0 voxel on every side, so a run stops at the box edge without a bounds test. An
+ * instance holds the work buffers for one grey level array, reused over directions and slices: create one per
+ * computation (it is not thread-safe).
  */
 final class RunLengthCounter {
-    private RunLengthCounter() {}
+    /**
+     * ROI voxels per box voxel below which the per-run walk of the ROI voxels is used. Measured (13 directions): the
+     * line walk costs 45–57 ns per box voxel, the per-run walk 80 ns (brain1, long runs) to 175 ns (IBSI CT lesion,
+     * short runs) per ROI voxel; brain1 label 1 (fill 0.18) is 4× faster by runs, the CT lesion (0.49) 2× faster by
+     * lines.
+     */
+    static final double SPARSE_FILL = 0.3;
+
+    private final int[] levels;
+    private final int nx, ny, nz, ng, maxRun;
+    /** Runs by (level, length), level 0 (runs outside the ROI) and length 0 as scratch row and column. */
+    private final int[] runs;
+    private final int width;
+    /** Sparse ROIs: the levels padded by one voxel of level 0, the padded index of each ROI voxel in voxel order, and
+     * where each slice's voxels start in that list ({@code nz + 1} entries); null for dense ROIs. */
+    private final int[] padded, roi, sliceStart;
+    private final int px, pxy;
+
+    /**
+     * @param levels grey levels 1…ng inside the ROI, 0 outside, x fastest
+     * @param maxRun the number of run length columns; at least the longest line through the box
+     */
+    RunLengthCounter(int[] levels, int nx, int ny, int nz, int ng, int maxRun) {
+        this.levels = levels;
+        this.nx = nx;
+        this.ny = ny;
+        this.nz = nz;
+        this.ng = ng;
+        this.maxRun = maxRun;
+        this.width = maxRun + 1;
+        this.runs = new int[(ng + 1) * width];
+        this.px = nx + 2;
+        this.pxy = px * (ny + 2);
+        int roiVoxels = 0;
+        for (int a : levels) roiVoxels += (-a) >>> 31; // levels >= 0: 1 for a ROI voxel
+        if (roiVoxels < SPARSE_FILL * levels.length) {
+            padded = new int[pxy * (nz + 2)];
+            roi = new int[roiVoxels];
+            sliceStart = new int[nz + 1];
+            int r = 0;
+            for (int z = 0, i = 0; z < nz; z++) {
+                sliceStart[z] = r;
+                for (int y = 0; y < ny; y++) {
+                    final int row = 1 + px * (y + 1) + pxy * (z + 1);
+                    for (int x = 0; x < nx; x++, i++) {
+                        final int a = levels[i];
+                        padded[row + x] = a;
+                        if (a != 0) roi[r++] = row + x;
+                    }
+                }
+            }
+            sliceStart[nz] = r;
+        } else {
+            padded = roi = sliceStart = null;
+        }
+    }
+
+    /** Whether this counter walks runs from the ROI voxels (a sparse ROI) rather than every line of the box. */
+    boolean sparse() { return padded != null; }
+
+    /**
+     * Adds the runs along direction {@code (dx, dy, dz)} within slices {@code zFrom} (inclusive) to {@code zTo}
+     * (exclusive) to {@code counts}, an {@code ng * maxRun} matrix.
+     */
+    void count(int dx, int dy, int dz, int zFrom, int zTo, double[] counts) {
+        if (padded != null && Math.abs(dx) <= 1 && Math.abs(dy) <= 1 && Math.abs(dz) <= 1
+                && (dz == 0 || (zFrom == 0 && zTo == nz))) {
+            countFromRunStarts(dx + px * dy + pxy * dz, zFrom, zTo);
+        } else {
+            countLines(levels, nx, ny, dx, dy, dz, zFrom, zTo, width, runs);
+        }
+        for (int a = 1; a <= ng; a++) {
+            for (int length = 1; length <= maxRun; length++) {
+                final int n = runs[a * width + length];
+                if (n != 0) counts[(a - 1) * maxRun + (length - 1)] += n;
+            }
+        }
+        Arrays.fill(runs, 0);
+    }
+
+    /** Sparse ROIs: each ROI voxel of the slices whose predecessor differs starts a run; walk it to its end. */
+    private void countFromRunStarts(int step, int zFrom, int zTo) {
+        final int[] p = padded;
+        for (int r = sliceStart[zFrom], end = sliceStart[zTo]; r < end; r++) {
+            final int start = roi[r];
+            final int a = p[start];
+            if (p[start - step] == a) continue; // inside a run
+            int length = 1;
+            for (int j = start + step; p[j] == a; j += step) length++;
+            runs[a * width + length]++;
+        }
+    }
 
     /**
      * Adds the runs along direction {@code (dx, dy, dz)} within slices {@code zFrom} (inclusive) to
-     * {@code zTo} (exclusive) to {@code counts}. Walks every line of the box along the direction once; a run
-     * is recorded where the grey level changes, without a data-dependent branch per voxel (short, random
-     * runs made the branches of a per-run walk mispredict about every other voxel).
+     * {@code zTo} (exclusive) to {@code counts}, as one {@link RunLengthCounter} would.
      *
      * @param levels grey levels 1…ng inside the ROI, 0 outside, x fastest
      * @param maxRun the number of run length columns; at least the longest line through the box
@@ -23,10 +121,16 @@ final class RunLengthCounter {
      */
     static void count(int[] levels, int nx, int ny, int nz, int ng, int maxRun, int dx, int dy, int dz,
                       int zFrom, int zTo, double[] counts) {
+        new RunLengthCounter(levels, nx, ny, nz, ng, maxRun).count(dx, dy, dz, zFrom, zTo, counts);
+    }
+
+    /**
+     * Dense ROIs: walks every line of the box along the direction once; a run is recorded where the grey level
+     * changes, without a data-dependent branch per voxel.
+     */
+    private static void countLines(int[] levels, int nx, int ny, int dx, int dy, int dz, int zFrom, int zTo,
+                                   int width, int[] runs) {
         final int step = dx + nx * (dy + ny * dz);
-        // Runs by (level, length) with level 0 (runs outside the ROI) and length 0 as scratch row and column.
-        final int width = maxRun + 1;
-        final int[] runs = new int[(ng + 1) * width];
         final int slabDepth = zTo - zFrom;
         for (int z = zFrom; z < zTo; z++) {
             final boolean zPred = z - dz >= zFrom && z - dz < zTo;
@@ -47,12 +151,6 @@ final class RunLengthCounter {
                         walkLine(levels, row + x, step, 1 + Math.min(yzSteps, stepsLeft(x, nx, dx)), width, runs);
                     }
                 }
-            }
-        }
-        for (int a = 1; a <= ng; a++) {
-            for (int length = 1; length <= maxRun; length++) {
-                final int n = runs[a * width + length];
-                if (n != 0) counts[(a - 1) * maxRun + (length - 1)] += n;
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.radiome.features.ngldm;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 import org.radiome.features.FeatureDefinition;
@@ -117,26 +118,45 @@ public final class Ngldm {
         return builder.build();
     }
 
+    /** Level of the voxels outside the ROI in the padded copy: farther than any coarseness from every level. */
+    private static final int OUTSIDE = Integer.MIN_VALUE / 2;
+    /** Voxels whose dependence counts are built together, sized so that the three work arrays stay in L1. */
+    private static final int CHUNK = 512;
+    /** Most cells of the per-call (level, dependence) histogram; larger tables go straight to the builder. */
+    private static final int HISTOGRAM_CELLS = 1 << 22;
+
     /**
      * Adds one {@code (grey level, dependence count)} observation per ROI voxel of slices {@code zFrom}
-     * to {@code zTo} (exclusive), in voxel order; in 2D ({@code threeD} false) the slab is one slice and
-     * neighbourhoods stay in it.
+     * to {@code zTo} (exclusive); in 2D ({@code threeD} false) the slab is one slice and neighbourhoods stay
+     * in it.
      *
-     * <p>The slab is copied once into a box padded by δ with zeros (outside the ROI), so each ROI voxel tests its
-     * neighbours through a precomputed offset list, without bounds tests or branches; voxels outside the ROI cost
-     * only the copy.
+     * <p>The slab is copied once into a box padded by δ, with voxels outside the ROI set to {@link #OUTSIDE}, so a
+     * neighbour depends on the centre exactly when {@code |X(k) − X(k + m)| ≤ α}, without a test for the ROI (for
+     * α = 0, the common case, they stay 0: a neighbour equal to a ROI centre is in the ROI).
+     * The padded box is then walked in chunks of consecutive voxels (the padding columns between rows included):
+     * for each neighbour offset, one branch-free pass adds the comparison to the chunk's dependence counts, a loop
+     * over flat arrays that C2 vectorises, with the chunk's counts in the L1 cache across the offsets. Counts of
+     * voxels outside the ROI are computed but never read. Hand-written: no library counts neighbourhood dependences.
      */
     private static void addDependences(GreyLevels greyLevels, int zFrom, int zTo, boolean threeD,
                                        int delta, int alpha, LevelCountMatrix.Builder matrix) {
-        final int nx = greyLevels.nx(), ny = greyLevels.ny(), depth = zTo - zFrom;
+        if (delta < 1) throw new IllegalArgumentException("NGLDM distance must be >= 1, was " + delta);
+        if (alpha < 0) throw new IllegalArgumentException("NGLDM coarseness must be >= 0, was " + alpha);
+        final int nx = greyLevels.nx(), ny = greyLevels.ny(), depth = zTo - zFrom, ng = greyLevels.levelCount();
         final int[] levels = greyLevels.levels();
         final int padZ = threeD ? delta : 0;
-        final int px = nx + 2 * delta, py = ny + 2 * delta, pz = depth + 2 * padZ;
-        final int[] padded = new int[px * py * pz];
+        final int px = nx + 2 * delta, py = ny + 2 * delta, pz = depth + 2 * padZ, pxy = px * py;
+        final int[] padded = new int[pxy * pz];
         for (int z = 0; z < depth; z++) {
             for (int y = 0; y < ny; y++) {
                 System.arraycopy(levels, nx * (y + ny * (z + zFrom)), padded, delta + px * (y + delta + py * (z + padZ)), nx);
             }
+        }
+        // |d| − limit < 0 exactly when |d| ≤ α; α beyond N_g changes nothing, and keeps |d| − limit from overflowing.
+        final int limit = Math.min(alpha, ng) + 1;
+        final boolean equalOnly = alpha == 0;
+        if (!equalOnly) {
+            for (int i = 0; i < padded.length; i++) padded[i] |= ((padded[i] - 1) >> 31) & OUTSIDE; // levels >= 0: 0 becomes OUTSIDE
         }
         final int side = 2 * delta + 1;
         final int[] offsets = new int[side * side * (2 * padZ + 1) - 1];
@@ -148,23 +168,43 @@ public final class Ngldm {
                 }
             }
         }
+        // Dependence counts run from 1 to offsets + 1: histogram[level * width + count].
+        final int width = offsets.length + 2;
+        final int[] histogram = (long) (ng + 1) * width <= HISTOGRAM_CELLS ? new int[(ng + 1) * width] : null;
+        // The voxels from the first of the ROI box to its last, padding columns between rows included.
+        final int start = delta + px * (delta + py * padZ);
+        final int end = delta + nx + px * (delta + ny - 1 + py * (padZ + depth - 1));
+        final int[] dependences = new int[CHUNK], centres = new int[CHUNK], neighbours = new int[CHUNK];
         long voxels = 0;
-        for (int z = 0; z < depth; z++) {
-            for (int y = 0; y < ny; y++) {
-                final int row = nx * (y + ny * (z + zFrom));
-                final int paddedRow = delta + px * (y + delta + py * (z + padZ));
-                for (int x = 0; x < nx; x++) {
-                    final int level = levels[row + x];
-                    if (level == 0) continue;
-                    final int centre = paddedRow + x;
-                    int dependence = 1; // the centre itself: |X − X| = 0 ≤ α
-                    for (int offset : offsets) {
-                        final int neighbour = padded[centre + offset];
-                        dependence += (neighbour != 0 & Math.abs(neighbour - level) <= alpha) ? 1 : 0;
-                    }
-                    matrix.add(level, dependence);
-                    voxels++;
+        for (int from = start; from < end; from += CHUNK) {
+            final int n = Math.min(CHUNK, end - from);
+            System.arraycopy(padded, from, centres, 0, n);
+            int roiVoxels = 0;
+            for (int i = 0; i < n; i++) roiVoxels += (-centres[i]) >>> 31; // 1 for a level > 0, else 0 (0 or OUTSIDE)
+            if (roiVoxels == 0) continue; // sparse ROIs: skip chunks of outside voxels
+            voxels += roiVoxels;
+            Arrays.fill(dependences, 1); // the centre itself: |X − X| = 0 ≤ α
+            for (int offset : offsets) {
+                // Copied so that the loop reads and writes every array at the same index: C2 (JDK 17) does not
+                // vectorise a loop that reads one array at two offsets that are not compile-time constants.
+                System.arraycopy(padded, from + offset, neighbours, 0, n);
+                if (equalOnly) {
+                    // Levels are >= 0 and a ROI centre is > 0: (c ^ m) − 1 < 0 exactly when the neighbour is equal.
+                    for (int i = 0; i < n; i++) dependences[i] += ((centres[i] ^ neighbours[i]) - 1) >>> 31;
+                } else {
+                    for (int i = 0; i < n; i++) dependences[i] += (Math.abs(centres[i] - neighbours[i]) - limit) >>> 31;
                 }
+            }
+            for (int i = 0; i < n; i++) {
+                final int level = centres[i];
+                if (level < 1) continue; // outside the ROI or padding (0 or OUTSIDE)
+                if (histogram != null) histogram[level * width + dependences[i]]++;
+                else matrix.add(level, dependences[i]);
+            }
+        }
+        if (histogram != null) {
+            for (int level = 1; level <= ng; level++) {
+                for (int j = 1; j < width; j++) matrix.add(level, j, histogram[level * width + j]);
             }
         }
         matrix.addVoxels(voxels);

@@ -49,6 +49,56 @@ final class BoundaryVertices {
     }
 
     /**
+     * PyRadiomics's four diameters (mm) of the surface vertices of {@code mask} ({@link #of}): the same values as
+     * {@code diameters(of(mask, nx, ny, nz, inPlane), sx, sy, sz)}, without listing the vertices. The pass over the
+     * padded mask enters each vertex straight into the three tables of per-(plane, u) lowest and highest v that
+     * {@link #planeHullVertices} builds from a vertex list, so the hulls, and the compared pairs, are the same.
+     */
+    static double[] diameters(boolean[] mask, int nx, int ny, int nz, boolean inPlane, double sx, double sy, double sz) {
+        if (mask.length != nx * ny * nz) throw new IllegalArgumentException("mask does not fill the box");
+        final int px = nx + 2, pxy = px * (ny + 2);
+        boolean[] padded = new boolean[pxy * (nz + 2)];
+        for (int z = 0, i = 0; z < nz; z++) {
+            for (int y = 0; y < ny; y++, i += nx) System.arraycopy(mask, i, padded, 1 + px * (y + 1) + pxy * (z + 1), nx);
+        }
+        // doubled coordinates lie in [-2, 2n - 1]; shifted by 2 they index the tables
+        final int wx = 2 * nx + 2, wy = 2 * ny + 2, wz = 2 * nz + 2;
+        PlaneTable slices = new PlaneTable(wz, wx), columns = new PlaneTable(wy, wx), rows = new PlaneTable(wx, wy);
+        final int[] sLow = slices.low, sHigh = slices.high, cLow = columns.low, cHigh = columns.high, rLow = rows.low, rHigh = rows.high;
+        for (int z = inPlane ? 0 : -1; z < nz; z++) {
+            for (int y = -1; y < ny; y++) {
+                int j = px * (y + 1) + pxy * (z + 1); // padded index of (x = -1, y, z)
+                for (int x = -1; x < nx; x++, j++) {
+                    final boolean here = padded[j];
+                    final boolean dx = here != padded[j + 1];
+                    final boolean dy = here != padded[j + px];
+                    final boolean dz = !inPlane && here != padded[j + pxy];
+                    if (!(dx | dy | dz)) continue;
+                    // shifted doubled coordinates of the voxel
+                    final int x2 = 2 * x + 2, y2 = 2 * y + 2, z2 = 2 * z + 2;
+                    if (dx) enter(sLow, sHigh, cLow, cHigh, rLow, rHigh, wx, wy, x2 + 1, y2, z2);
+                    if (dy) enter(sLow, sHigh, cLow, cHigh, rLow, rHigh, wx, wy, x2, y2 + 1, z2);
+                    if (dz) enter(sLow, sHigh, cLow, cHigh, rLow, rHigh, wx, wy, x2, y2, z2 + 1);
+                }
+            }
+        }
+        return diameters(slices.hullVertices(2, 0, 1, -2, -2, -2), columns.hullVertices(1, 0, 2, -2, -2, -2),
+                rows.hullVertices(0, 1, 2, -2, -2, -2), sx, sy, sz);
+    }
+
+    /** Enters the vertex at shifted doubled coordinates (x, y, z) into the slice, column and row tables. */
+    private static void enter(int[] sLow, int[] sHigh, int[] cLow, int[] cHigh, int[] rLow, int[] rHigh, int wx, int wy,
+            int x, int y, int z) {
+        int s = z * wx + x, c = y * wx + x, r = x * wy + y;
+        if (y < sLow[s]) sLow[s] = y;
+        if (y > sHigh[s]) sHigh[s] = y;
+        if (z < cLow[c]) cLow[c] = z;
+        if (z > cHigh[c]) cHigh[c] = z;
+        if (z < rLow[r]) rLow[r] = z;
+        if (z > rHigh[r]) rHigh[r] = z;
+    }
+
+    /**
      * PyRadiomics's four diameters (mm): the largest distance between two vertices with equal z (slice), equal y
      * (column), equal x (row), and overall.
      *
@@ -62,10 +112,11 @@ final class BoundaryVertices {
      * points that are hull vertices in all three of their planes are compared.
      */
     static double[] diameters(int[] p, double sx, double sy, double sz) {
+        return diameters(planeHullVertices(p, 2, 0, 1), planeHullVertices(p, 1, 0, 2), planeHullVertices(p, 0, 1, 2), sx, sy, sz);
+    }
+
+    private static double[] diameters(int[] sliceHulls, int[] columnHulls, int[] rowHulls, double sx, double sy, double sz) {
         final double hx = 0.5 * sx, hy = 0.5 * sy, hz = 0.5 * sz;
-        int[] sliceHulls = planeHullVertices(p, 2, 0, 1);
-        int[] columnHulls = planeHullVertices(p, 1, 0, 2);
-        int[] rowHulls = planeHullVertices(p, 0, 1, 2);
         double slice = maxSquaredDistance(sliceHulls, 2, hx, hy, hz);
         double column = maxSquaredDistance(columnHulls, 1, hx, hy, hz);
         double row = maxSquaredDistance(rowHulls, 0, hx, hy, hz);
@@ -93,56 +144,84 @@ final class BoundaryVertices {
             if (a < uMin) uMin = a;
             if (a > uMax) uMax = a;
         }
-        final int width = uMax - uMin + 1;
-        final int cells = Math.multiplyExact(keyMax - keyMin + 1, width);
-        int[] low = new int[cells], high = new int[cells];
-        java.util.Arrays.fill(low, Integer.MAX_VALUE);
-        java.util.Arrays.fill(high, Integer.MIN_VALUE);
+        PlaneTable t = new PlaneTable(keyMax - keyMin + 1, uMax - uMin + 1);
         for (int i = 0; i < n; i++) {
-            int cell = (p[3 * i + key] - keyMin) * width + (p[3 * i + u] - uMin);
+            int cell = (p[3 * i + key] - keyMin) * t.width + (p[3 * i + u] - uMin);
             int b = p[3 * i + v];
-            if (b < low[cell]) low[cell] = b;
-            if (b > high[cell]) high[cell] = b;
+            if (b < t.low[cell]) t.low[cell] = b;
+            if (b > t.high[cell]) t.high[cell] = b;
         }
-        int[] out = new int[3 * Math.min(n, 2 * cells)];
-        int count = 0;
-        // one plane's candidates, (u, v) in increasing order, and its hull as candidate indices
-        int[] cu = new int[2 * width], cv = new int[2 * width];
-        int[] hull = new int[4 * width + 2];
-        for (int k = keyMin; k <= keyMax; k++) {
-            int m = 0;
-            for (int a = 0, cell = (k - keyMin) * width; a < width; a++, cell++) {
-                if (low[cell] == Integer.MAX_VALUE) continue;
-                cu[m] = a + uMin;
-                cv[m++] = low[cell];
-                if (high[cell] != low[cell]) {
-                    cu[m] = a + uMin;
-                    cv[m++] = high[cell];
-                }
+        return t.hullVertices(key, u, v, keyMin, uMin, 0);
+    }
+
+    /**
+     * The lowest and highest v of the points of each (plane, u): {@code keys × width} cells, row-major by plane;
+     * empty cells hold low = {@link Integer#MAX_VALUE}.
+     */
+    private static final class PlaneTable {
+        final int keys, width;
+        final int[] low, high;
+
+        PlaneTable(int keys, int width) {
+            this.keys = keys;
+            this.width = width;
+            int cells = Math.multiplyExact(keys, width);
+            low = new int[cells];
+            high = new int[cells];
+            java.util.Arrays.fill(low, Integer.MAX_VALUE);
+            java.util.Arrays.fill(high, Integer.MIN_VALUE);
+        }
+
+        /**
+         * The hull vertices of every plane (see {@link #planeHullVertices}), a cell (k, a) being the points with
+         * coordinate {@code key} = k + keyOffset, {@code u} = a + uOffset and {@code v} = the cell's low and high
+         * + vOffset.
+         */
+        int[] hullVertices(int key, int u, int v, int keyOffset, int uOffset, int vOffset) {
+            int candidates = 0;
+            for (int cell = 0; cell < low.length; cell++) {
+                if (low[cell] != Integer.MAX_VALUE) candidates += low[cell] == high[cell] ? 1 : 2;
             }
-            if (m == 0) continue;
-            int h = 0;
-            if (m <= 2) { // one or two points: both are hull vertices
-                for (int c = 0; c < m; c++) hull[h++] = c;
-            } else {
-                for (int pass = 0; pass < 2; pass++) { // lower hull, then upper hull (points in reverse)
-                    int base = h;
-                    for (int c = 0; c < m; c++) {
-                        int i = pass == 0 ? c : m - 1 - c;
-                        while (h - base >= 2 && cross(cu, cv, hull[h - 2], hull[h - 1], i) <= 0) h--;
-                        hull[h++] = i;
+            int[] out = new int[3 * candidates];
+            int count = 0;
+            // one plane's candidates, (u, v) in increasing order, and its hull as candidate indices
+            int[] cu = new int[2 * width], cv = new int[2 * width];
+            int[] hull = new int[4 * width + 2];
+            for (int k = 0; k < keys; k++) {
+                int m = 0;
+                for (int a = 0, cell = k * width; a < width; a++, cell++) {
+                    if (low[cell] == Integer.MAX_VALUE) continue;
+                    cu[m] = a + uOffset;
+                    cv[m++] = low[cell];
+                    if (high[cell] != low[cell]) {
+                        cu[m] = a + uOffset;
+                        cv[m++] = high[cell];
                     }
-                    h--; // the last point starts the other chain
+                }
+                if (m == 0) continue;
+                int h = 0;
+                if (m <= 2) { // one or two points: both are hull vertices
+                    for (int c = 0; c < m; c++) hull[h++] = c;
+                } else {
+                    for (int pass = 0; pass < 2; pass++) { // lower hull, then upper hull (points in reverse)
+                        int base = h;
+                        for (int c = 0; c < m; c++) {
+                            int i = pass == 0 ? c : m - 1 - c;
+                            while (h - base >= 2 && cross(cu, cv, hull[h - 2], hull[h - 1], i) <= 0) h--;
+                            hull[h++] = i;
+                        }
+                        h--; // the last point starts the other chain
+                    }
+                }
+                for (int c = 0; c < h; c++) {
+                    out[count + key] = k + keyOffset;
+                    out[count + u] = cu[hull[c]];
+                    out[count + v] = cv[hull[c]] + vOffset;
+                    count += 3;
                 }
             }
-            for (int c = 0; c < h; c++) {
-                out[count + key] = k;
-                out[count + u] = cu[hull[c]];
-                out[count + v] = cv[hull[c]];
-                count += 3;
-            }
+            return java.util.Arrays.copyOf(out, count);
         }
-        return java.util.Arrays.copyOf(out, count);
     }
 
     /** Cross product of (a − o) and (b − o) for the points (cu, cv). */

@@ -140,7 +140,8 @@ final class CooccurrenceFeatures {
      * MCC of one matrix of counts; see the class javadoc. Builds the symmetric matrix on the levels with
      * {@code p_x > 0} only, as {@code B = A A^T} with {@code A(i, k) = p(i, k) / √(p_x(i) p_y(k))} over the
      * columns with {@code p_y > 0}, and computes its eigenvalues without eigenvectors
-     * ({@link #symmetricEigenvalues}).
+     * ({@link #symmetricEigenvalues}); for symmetric counts as the squared eigenvalues of the symmetric {@code A}
+     * itself ({@link #squaredEigenvaluesOfSymmetric}).
      */
     static double maximalCorrelationCoefficient(double[] counts, int ng, int presentLevels) {
         if (presentLevels < 2) return 1.0;
@@ -160,6 +161,51 @@ final class CooccurrenceFeatures {
             if (px[i] > 0) rows[m++] = i;
             if (py[i] > 0) columns[kCount++] = i;
         }
+        // Levels present in the ROI but without pairs along this angle add eigenvalue 0.
+        double[] eigenvalues = new double[Math.max(presentLevels, m)];
+        if (m > 0) {
+            double[] lambda = isSymmetric(counts, ng) ? squaredEigenvaluesOfSymmetric(counts, ng, total, px, rows, m)
+                    : eigenvaluesOfProduct(counts, ng, total, px, py, rows, m, columns, kCount);
+            System.arraycopy(lambda, 0, eigenvalues, 0, m);
+        }
+        java.util.Arrays.sort(eigenvalues);
+        return Math.sqrt(eigenvalues[eigenvalues.length - 2]);
+    }
+
+    /** True if the {@code ng × ng} counts equal their transpose exactly (PyRadiomics's default symmetricalGLCM). */
+    private static boolean isSymmetric(double[] counts, int ng) {
+        for (int i = 0; i < ng; i++) {
+            for (int j = 0; j < i; j++) if (counts[i * ng + j] != counts[j * ng + i]) return false;
+        }
+        return true;
+    }
+
+    /**
+     * The eigenvalues of {@code B} for symmetric counts: then {@code p_y = p_x} (summed in the same order, so equal to
+     * the bit), the columns with {@code p_y > 0} are the rows, and {@code A = D^{-1/2} P D^{-1/2}} is symmetric, so
+     * {@code B = A A^T = A²} and its eigenvalues are the squares of those of {@code A}: one eigenvalue problem of the
+     * same size, without forming the product.
+     */
+    private static double[] squaredEigenvaluesOfSymmetric(double[] counts, int ng, double total, double[] px, int[] rows, int m) {
+        double[] scale = new double[m];
+        for (int r = 0; r < m; r++) scale[r] = 1.0 / Math.sqrt(px[rows[r]]);
+        double[] a = new double[m * m];
+        for (int r = 0; r < m; r++) {
+            int i = rows[r];
+            for (int c = 0; c <= r; c++) {
+                double v = counts[i * ng + rows[c]] / total * scale[r] * scale[c];
+                a[r * m + c] = v;
+                a[c * m + r] = v;
+            }
+        }
+        double[] lambda = symmetricEigenvalues(a, m);
+        for (int k = 0; k < m; k++) lambda[k] *= lambda[k];
+        return lambda;
+    }
+
+    /** The eigenvalues of {@code B = A A^T} for any counts, forming the product (see {@link #maximalCorrelationCoefficient}). */
+    private static double[] eigenvaluesOfProduct(double[] counts, int ng, double total, double[] px, double[] py, int[] rows, int m,
+            int[] columns, int kCount) {
         // A, m × kCount row-major: the p(i, k) scaled so that B = A A^T.
         double[] a = new double[m * kCount];
         double[] columnScale = new double[kCount];
@@ -178,11 +224,7 @@ final class CooccurrenceFeatures {
                 b[c * m + r] = sum;
             }
         }
-        // Levels present in the ROI but without pairs along this angle add eigenvalue 0.
-        double[] eigenvalues = new double[Math.max(presentLevels, m)];
-        if (m > 0) System.arraycopy(symmetricEigenvalues(b, m), 0, eigenvalues, 0, m);
-        java.util.Arrays.sort(eigenvalues);
-        return Math.sqrt(eigenvalues[eigenvalues.length - 2]);
+        return symmetricEigenvalues(b, m);
     }
 
     /**
@@ -213,13 +255,24 @@ final class CooccurrenceFeatures {
                     e[i] = scale * g;
                     h -= f * g;
                     a[rowI + l] = f - g;
-                    f = 0.0;
+                    // e = A u / h with u = row i, A the leading i × i block held in its lower triangle: each
+                    // element a(j, k), k < j, serves both a(j, k) u(k) and a(k, j) u(j), so A is read row by row
+                    // (as JAMA's tred2), not down its columns
+                    java.util.Arrays.fill(e, 0, i, 0.0);
                     for (int j = 0; j < i; j++) {
                         int rowJ = j * n;
-                        g = 0.0;
-                        for (int k = 0; k <= j; k++) g += a[rowJ + k] * a[rowI + k];
-                        for (int k = j + 1; k < i; k++) g += a[k * n + j] * a[rowI + k];
-                        e[j] = g / h;
+                        double uj = a[rowI + j];
+                        g = e[j] + a[rowJ + j] * uj;
+                        for (int k = 0; k < j; k++) {
+                            double ajk = a[rowJ + k];
+                            g += ajk * a[rowI + k];
+                            e[k] += ajk * uj;
+                        }
+                        e[j] = g;
+                    }
+                    f = 0.0;
+                    for (int j = 0; j < i; j++) {
+                        e[j] /= h;
                         f += e[j] * a[rowI + j];
                     }
                     double hh = f / (h + h);

@@ -59,6 +59,14 @@ final class Preprocessing {
                 }
             }
         }
+        return checkBox(box, count, s);
+    }
+
+    /**
+     * {@link #checkMask}'s checks for a ROI of {@code count} voxels with bounding box {@code box}
+     * {xmin, xmax, ymin, ymax, zmin, zmax} (further elements ignored); returns the box's first six elements.
+     */
+    static int[] checkBox(int[] box, int count, PyRadiomicsSettings s) {
         if (count == 0) throw new IllegalArgumentException("the ROI is empty");
         int dimensions = 0;
         for (int a = 0; a < 3; a++) if (box[2 * a + 1] > box[2 * a]) dimensions++;
@@ -69,7 +77,7 @@ final class Preprocessing {
         if (s.minimumRoiSize() != null && count <= s.minimumRoiSize()) {
             throw new IllegalArgumentException("the ROI has " + count + " voxels, minimumROISize requires more than " + s.minimumRoiSize());
         }
-        return box;
+        return box.length == 6 ? box : java.util.Arrays.copyOf(box, 6);
     }
 
     /**

@@ -111,9 +111,16 @@ public final class PyRadiomicsExtractor {
      * but the image is converted to double only inside the ROI's bounding box, and resegmentation works on that box.
      */
     private static Prepared prepareInBox(Volume image, LabelMap labels, PyRadiomicsSettings settings) {
-        boolean[] mask = loadMask(image, labels, settings);
         Grid grid = image.grid();
-        Roi box = crop(image.voxels(), mask, grid, Preprocessing.checkMask(mask, grid, settings));
+        Roi box;
+        int[] bounds = checkedBounds(labels, settings.label());
+        if (grid.describeDifference(labels.grid()) == null) {
+            // the common case: the mask is built only inside the label's bounding box
+            box = cropLabel(image.voxels(), labels.labels(), settings.label(), grid, Preprocessing.checkBox(bounds, bounds[6], settings));
+        } else {
+            boolean[] mask = correctedMask(image, labels, settings);
+            box = crop(image.voxels(), mask, grid, Preprocessing.checkMask(mask, grid, settings));
+        }
         Roi shapeRoi = box, roi = box;
         if (settings.resegmentRange() != null) {
             boolean[] resegmented = Preprocessing.resegment(box.values, box.mask, settings.resegmentRange(), settings.resegmentMode());
@@ -124,6 +131,23 @@ public final class PyRadiomicsExtractor {
         }
         Roi planar = settings.force2D() ? roi.withOutOfPlaneAxisLast(settings.force2Ddimension()) : roi;
         return new Prepared(shapeRoi, roi, planar);
+    }
+
+    /** The float image cropped to {@code box} with the mask of the voxels labelled {@code label}, values widened to double. */
+    private static Roi cropLabel(float[] values, int[] labels, int label, Grid g, int[] box) {
+        int nx = box[1] - box[0] + 1, ny = box[3] - box[2] + 1, nz = box[5] - box[4] + 1;
+        double[] v = new double[nx * ny * nz];
+        boolean[] m = new boolean[v.length];
+        for (int z = 0, j = 0; z < nz; z++) {
+            for (int y = 0; y < ny; y++) {
+                int i = g.index(box[0], box[2] + y, box[4] + z);
+                for (int x = 0; x < nx; x++, i++, j++) {
+                    v[j] = values[i];
+                    m[j] = labels[i] == label;
+                }
+            }
+        }
+        return new Roi(nx, ny, nz, g.spacing(0), g.spacing(1), g.spacing(2), v, m);
     }
 
     /** The float image and its mask cropped to {@code box} (as {@link Preprocessing#crop}), values widened to double. */
@@ -176,12 +200,25 @@ public final class PyRadiomicsExtractor {
 
     /** The label's mask on the image grid (resampled onto it with {@code correctMask}), after checking the label. */
     private static boolean[] loadMask(Volume image, LabelMap labels, PyRadiomicsSettings s) {
+        checkedBounds(labels, s.label());
+        return correctedMask(image, labels, s);
+    }
+
+    /**
+     * The label's bounding box and voxel count ({@link LabelMap#bounds}), after checking that the mask has labels and
+     * this one among them.
+     */
+    private static int[] checkedBounds(LabelMap labels, int label) {
+        int[] bounds = labels.bounds(label);
+        if (bounds != null) return bounds;
         SortedSet<Integer> present = labels.presentLabels();
         if (present.isEmpty()) throw new IllegalArgumentException("no labels found in this mask (nothing is segmented)");
-        if (!present.contains(s.label())) {
-            throw new IllegalArgumentException("label " + s.label() + " is not present in the mask; labels present: "
-                    + present.stream().map(String::valueOf).collect(Collectors.joining(", ")));
-        }
+        throw new IllegalArgumentException("label " + label + " is not present in the mask; labels present: "
+                + present.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+    }
+
+    /** The present label's mask on the image grid, resampled onto it with {@code correctMask} if the grids differ. */
+    private static boolean[] correctedMask(Volume image, LabelMap labels, PyRadiomicsSettings s) {
         boolean[] mask = labels.select(s.label()).inside();
         Grid grid = image.grid();
         String mismatch = grid.describeDifference(labels.grid());

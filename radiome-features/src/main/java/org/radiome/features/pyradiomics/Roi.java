@@ -24,9 +24,16 @@ final class Roi {
         this.mask = mask;
     }
 
+    /** Counted on first use (a benign race: every thread computes the same count). */
+    private int voxelCount = -1;
+
     int voxelCount() {
-        int n = 0;
-        for (boolean b : mask) if (b) n++;
+        int n = voxelCount;
+        if (n < 0) {
+            n = 0;
+            for (boolean b : mask) if (b) n++;
+            voxelCount = n;
+        }
         return n;
     }
 

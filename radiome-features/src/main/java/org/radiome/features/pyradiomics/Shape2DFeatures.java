@@ -19,7 +19,7 @@ final class Shape2DFeatures {
         double perimeter = pa[0], area = pa[1];
         int n = 0;
         for (boolean b : mask) if (b) n++;
-        double diameter = BoundaryVertices.diameters(BoundaryVertices.of(mask, nx, ny, 1, true), sx, sy, 1)[3];
+        double diameter = BoundaryVertices.diameters(mask, nx, ny, 1, true, sx, sy, 1)[3];
         double[] lambda = ShapeFeatures.populationEigenvalues(mask, nx, ny, 1, sx, sy, 1, n);
         double sphericity = 2 * Math.sqrt(Math.PI * area) / perimeter;
 

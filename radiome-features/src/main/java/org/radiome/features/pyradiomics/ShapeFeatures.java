@@ -30,7 +30,7 @@ final class ShapeFeatures {
         double v = mesh[0], a = mesh[1];
         int n = 0;
         for (boolean b : mask) if (b) n++;
-        double[] diameters = BoundaryVertices.diameters(BoundaryVertices.of(mask, nx, ny, nz, false), sx, sy, sz);
+        double[] diameters = BoundaryVertices.diameters(mask, nx, ny, nz, false, sx, sy, sz);
         double[] lambda = populationEigenvalues(mask, nx, ny, nz, sx, sy, sz, n);
         double sphere = Math.cbrt(36 * Math.PI * v * v);
 

@@ -159,13 +159,24 @@ public final class LevelCountMatrix {
         }
 
         /** Counts one observation of grey level {@code level} with value {@code j ≥ 1}. */
-        public void add(int level, int j) {
+        public void add(int level, int j) { add(level, j, 1); }
+
+        /**
+         * Counts {@code n ≥ 0} equal observations of grey level {@code level} with value {@code j ≥ 1} at once, as
+         * {@code n} calls of {@link #add(int, int)} would (for builders that count in a table of their own).
+         */
+        public void add(int level, int j, int n) {
             if (level < 1 || level > levelCount) throw new IllegalArgumentException("grey level " + level + " outside 1…" + levelCount);
             if (j < 1) throw new IllegalArgumentException("matrix column must be >= 1, was " + j);
-            size++;
+            if (n <= 0) {
+                if (n < 0) throw new IllegalArgumentException("observation count must be >= 0, was " + n);
+                return;
+            }
+            size += n;
             if (j <= denseColumns) {
                 final int cell = (level - 1) * denseColumns + (j - 1);
-                if (dense[cell]++ == 0) touched[touchedCount++] = cell;
+                if (dense[cell] == 0) touched[touchedCount++] = cell;
+                dense[cell] += n;
                 return;
             }
             final long key = ((long) level << 32) | j;
@@ -174,12 +185,12 @@ public final class LevelCountMatrix {
             while (true) {
                 final long k = keys[slot];
                 if (k == key) {
-                    slotCounts[slot]++;
+                    slotCounts[slot] += n;
                     break;
                 }
                 if (k == 0) {
                     keys[slot] = key;
-                    slotCounts[slot] = 1;
+                    slotCounts[slot] = n;
                     filled[entries++] = slot;
                     if (2 * entries > keys.length) grow();
                     break;

@@ -62,13 +62,17 @@ class RunLengthCounterTest {
     }
 
     @Test
-    void line_walk_agrees_with_walking_each_run_from_its_start_on_random_volumes() {
+    void line_walk_and_sparse_walk_agree_with_walking_each_run_from_its_start_on_random_volumes() {
         Random random = new Random(42);
-        for (int trial = 0; trial < 40; trial++) {
+        boolean[] seen = new boolean[2];
+        for (int trial = 0; trial < 80; trial++) {
             int nx = 1 + random.nextInt(9), ny = 1 + random.nextInt(9), nz = 1 + random.nextInt(7), ng = 1 + random.nextInt(4);
             int[] levels = new int[nx * ny * nz];
-            for (int i = 0; i < levels.length; i++) levels[i] = random.nextInt(ng + 1);
+            double fill = random.nextDouble(); // sparse and dense ROIs, so both ways of counting are checked
+            for (int i = 0; i < levels.length; i++) levels[i] = random.nextDouble() < fill ? 1 + random.nextInt(ng) : 0;
             int maxRun = Math.max(nx, Math.max(ny, nz));
+            RunLengthCounter counter = new RunLengthCounter(levels, nx, ny, nz, ng, maxRun);
+            seen[counter.sparse() ? 1 : 0] = true;
             int[][] directions = Directions.threeD();
             for (int[] d : directions) {
                 for (int distance = 1; distance <= 2; distance++) {
@@ -77,12 +81,13 @@ class RunLengthCounterTest {
                     double[] expected = new double[ng * maxRun];
                     double[] actual = new double[ng * maxRun];
                     walkEachRun(levels, nx, ny, ng, maxRun, dx, dy, dz, zFrom, zTo, expected);
-                    RunLengthCounter.count(levels, nx, ny, nz, ng, maxRun, dx, dy, dz, zFrom, zTo, actual);
-                    assertThat(actual).as("box %dx%dx%d, direction (%d,%d,%d), slices %d..%d", nx, ny, nz, dx, dy, dz, zFrom, zTo)
-                            .containsExactly(expected);
+                    counter.count(dx, dy, dz, zFrom, zTo, actual);
+                    assertThat(actual).as("box %dx%dx%d, direction (%d,%d,%d), slices %d..%d, sparse %b", nx, ny, nz,
+                            dx, dy, dz, zFrom, zTo, counter.sparse()).containsExactly(expected);
                 }
             }
         }
+        assertThat(seen).as("dense and sparse ROIs both drawn").containsExactly(true, true);
     }
 
     /** The textbook counter: from every run start (predecessor outside or different), walk the run. */

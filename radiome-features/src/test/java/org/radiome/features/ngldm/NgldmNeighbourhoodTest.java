@@ -19,7 +19,7 @@ class NgldmNeighbourhoodTest {
             int[] lv = new int[nx * ny * nz];
             for (int i = 0; i < lv.length; i++) lv[i] = random.nextInt(ng + 1);
             GreyLevels g = new GreyLevels(nx, ny, nz, lv, ng);
-            int delta = 1 + random.nextInt(2), alpha = random.nextInt(2);
+            int delta = 1 + random.nextInt(2), alpha = random.nextInt(4);
             for (TextureDimension dimension : new TextureDimension[] {TextureDimension.THREE_D, TextureDimension.TWO_AND_A_HALF_D}) {
                 boolean threeD = dimension == TextureDimension.THREE_D;
                 int maxJ = threeD ? (2 * delta + 1) * (2 * delta + 1) * (2 * delta + 1) : (2 * delta + 1) * (2 * delta + 1);
