@@ -21,7 +21,7 @@ import org.radiome.analysis.survival.SurvivalData;
 final class CoxCv {
     private CoxCv() { }
 
-    static Tuning run(double[][] x, SurvivalData surv, double alpha, double[] lambdas, int[] foldId) {
+    static Tuning run(double[][] x, SurvivalData surv, double alpha, double[] lambdas, int[] foldId, double[] penaltyFactor) {
         int n = surv.size(), p = x.length, m = lambdas.length;
         int folds = Arrays.stream(foldId).max().orElse(0);
         if (folds < 3) throw new AnalysisException("cross-validation needs at least 3 folds, as cv.glmnet; found " + folds);
@@ -38,7 +38,7 @@ final class CoxCv {
             double[][] xTrain = new double[p][train.length];
             for (int j = 0; j < p; j++) for (int r = 0; r < train.length; r++) xTrain[j][r] = x[j][train[r]];
             SurvivalData sTrain = surv.subset(train);
-            List<Glmnet.Fit> fits = Glmnet.fit(Glmnet.Family.COX, xTrain, null, sTrain, alpha, lambdas);
+            List<Glmnet.Fit> fits = Glmnet.fit(Glmnet.Family.COX, xTrain, null, sTrain, alpha, lambdas, penaltyFactor);
             Deviance onTrain = new Deviance(sTrain);
             for (int l = 0; l < m; l++) {
                 double[] beta = fits.get(l).beta();

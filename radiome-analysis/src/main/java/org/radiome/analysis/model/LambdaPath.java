@@ -67,6 +67,16 @@ public final class LambdaPath {
     }
 
     /**
+     * lambda_max with glmnet's {@code penalty.factor} (null: all 1, the method above): factors rescaled to sum to
+     * the number of columns, the maximum taken over the penalised columns of |g_j| / vp_j, g the gradient at the
+     * null model with the unpenalised columns fitted ({@link Glmnet#lambdaMax}). NaN when no column is penalised.
+     */
+    public static double lambdaMax(Glmnet.Family family, double[][] x, double[] y, SurvivalData surv, double alpha, double[] penaltyFactor) {
+        if (penaltyFactor == null) return lambdaMax(family, x, y, surv, alpha);
+        return Glmnet.lambdaMax(family, x, y, surv, alpha, penaltyFactor);
+    }
+
+    /**
      * The martingale residual of the null Cox model under Breslow ties, event_i - H0(t_i) with
      * H0(t) = sum over death times s <= t of d(s) / |R(s)|: the score at beta = 0 is sum_i x_i r_i.
      */

@@ -19,4 +19,13 @@ public interface Learner {
      * @throws org.radiome.analysis.AnalysisException when the data cannot be fitted (one class, no events …)
      */
     FittedModel fit(TrainingData data, long seed);
+
+    /**
+     * This learner with per-feature penalty multipliers (glmnet's {@code penalty.factor}, by feature name; a feature
+     * not named keeps 1, 0 leaves it unpenalised so that it is in every model). Learners without a penalty (the
+     * random forest) ignore them and return themselves.
+     */
+    default Learner withPenaltyFactors(java.util.Map<String, Double> factors) {
+        return this;
+    }
 }

@@ -1,6 +1,7 @@
 package org.radiome.analysis.model;
 
 import java.util.List;
+import java.util.Map;
 
 import org.radiome.analysis.AnalysisException;
 import org.radiome.analysis.penalized.Glmnet;
@@ -19,8 +20,13 @@ import org.radiome.analysis.survival.SurvivalData;
  * @param rule           lambda.min or lambda.1se
  * @param lambdaCount    length of the lambda path
  * @param lambdaMinRatio smallest lambda as a fraction of lambda_max; NaN for glmnet's default
- */
-public record PenalisedCox(double alpha, int folds, LambdaRule rule, int lambdaCount, double lambdaMinRatio) implements Learner {
+ * @param penaltyFactors glmnet's {@code penalty.factor} by feature name (a feature not named: 1; 0: unpenalised,
+ *                       in every model); rescaled as glmnet does to sum to the number of features, and the lambda
+ *                       path's lambda_max taken over the penalised features at the model with the unpenalised ones
+ *                       fitted ({@link LambdaPath}). With no penalised feature at all (where glmnet stops) the fit is
+ *                       the unpenalised one, lambda 0, without inner cross-validation.
+ */public record PenalisedCox(double alpha, int folds, LambdaRule rule, int lambdaCount, double lambdaMinRatio,
+                                Map<String, Double> penaltyFactors) implements Learner {
     public static final String NAME = "penalised-cox";
 
     public PenalisedCox {
@@ -31,6 +37,41 @@ public record PenalisedCox(double alpha, int folds, LambdaRule rule, int lambdaC
         if (!Double.isNaN(lambdaMinRatio) && !(lambdaMinRatio > 0 && lambdaMinRatio < 1)) {
             throw new IllegalArgumentException("lambda min ratio must lie in (0, 1), was " + lambdaMinRatio);
         }
+        penaltyFactors = Map.copyOf(penaltyFactors);
+        for (Map.Entry<String, Double> e : penaltyFactors.entrySet()) {
+            if (!(e.getValue() >= 0) || Double.isInfinite(e.getValue())) {
+                throw new IllegalArgumentException("the penalty factor of " + e.getKey() + " must be a finite number >= 0, was " + e.getValue());
+            }
+        }
+    }
+
+    /** Every feature penalised alike (penalty factors all 1). */
+    public PenalisedCox(double alpha, int folds, LambdaRule rule, int lambdaCount, double lambdaMinRatio) {
+        this(alpha, folds, rule, lambdaCount, lambdaMinRatio, Map.of());
+    }
+
+    @Override
+    public PenalisedCox withPenaltyFactors(Map<String, Double> factors) {
+        return new PenalisedCox(alpha, folds, rule, lambdaCount, lambdaMinRatio, factors);
+    }
+
+    /** The penalty factors of the data's features in their order (null when all are 1, glmnet's default). */
+    double[] factorsFor(TrainingData data) {
+        if (penaltyFactors.isEmpty()) return null;
+        double[] vp = new double[data.features().size()];
+        for (int j = 0; j < vp.length; j++) vp[j] = penaltyFactors.getOrDefault(data.features().get(j), 1.0);
+        return vp;
+    }
+
+    /** Whether some non-constant feature is penalised (else the fit is the unpenalised one). */
+    boolean anyPenalised(TrainingData data) {
+        double[] vp = factorsFor(data);
+        if (vp == null) return true;
+        double[][] x = Checks.columns(data.x(), data.features().size());
+        for (int j = 0; j < vp.length; j++) {
+            if (vp[j] > 0 && java.util.Arrays.stream(x[j]).distinct().count() > 1) return true;
+        }
+        return false;
     }
 
     /** cv.glmnet's defaults: 10 folds, lambda.min, 100 lambdas down to glmnet's own ratio (see {@link PenalisedLogistic#of}). */
@@ -52,6 +93,7 @@ public record PenalisedCox(double alpha, int folds, LambdaRule rule, int lambdaC
         for (int e : data.event()) events += e;
         int k = Math.min(folds, events);
         if (k < 3) throw new AnalysisException(NAME + ": the inner cross-validation needs at least 3 events, got " + events);
+        if (!anyPenalised(data)) return fitAt(data, 0);
         int[] strata = data.event().clone();
         Tuning tuning = tune(data, lambdaPath(data), Folds.stratified(strata, k, seed));
         return fitAt(data, tuning.chosen(rule));
@@ -60,20 +102,20 @@ public record PenalisedCox(double alpha, int folds, LambdaRule rule, int lambdaC
     public double[] lambdaPath(TrainingData data) {
         double[][] x = Checks.columns(data.x(), data.features().size());
         double ratio = Double.isNaN(lambdaMinRatio) ? LambdaPath.defaultMinRatio(data.caseCount(), x.length) : lambdaMinRatio;
-        return LambdaPath.sequence(LambdaPath.lambdaMax(Glmnet.Family.COX, x, null, surv(data), alpha), lambdaCount, ratio);
+        return LambdaPath.sequence(LambdaPath.lambdaMax(Glmnet.Family.COX, x, null, surv(data), alpha, factorsFor(data)), lambdaCount, ratio);
     }
 
     /** The inner cross-validation over {@code lambdas} with the given folds (1..K). */
     public Tuning tune(TrainingData data, double[] lambdas, int[] foldId) {
         requireSurvival(data);
         if (foldId.length != data.caseCount()) throw new IllegalArgumentException("one fold id per case is needed");
-        return CoxCv.run(Checks.columns(data.x(), data.features().size()), surv(data), alpha, lambdas, foldId);
+        return CoxCv.run(Checks.columns(data.x(), data.features().size()), surv(data), alpha, lambdas, foldId, factorsFor(data));
     }
 
     public LinearModel fitAt(TrainingData data, double lambda) {
         requireSurvival(data);
         double[][] x = Checks.columns(data.x(), data.features().size());
-        Glmnet.Fit fit = Glmnet.fit(Glmnet.Family.COX, x, null, surv(data), alpha, new double[] {lambda}).get(0);
+        Glmnet.Fit fit = Glmnet.fit(Glmnet.Family.COX, x, null, surv(data), alpha, new double[] {lambda}, factorsFor(data)).get(0);
         return new LinearModel(NAME, Outcome.SURVIVAL, data.features(), 0, fit.beta(), lambda, alpha);
     }
 

@@ -1,6 +1,7 @@
 package org.radiome.analysis.model;
 
 import java.util.List;
+import java.util.Map;
 
 import org.radiome.analysis.AnalysisException;
 import org.radiome.analysis.penalized.Glmnet;
@@ -21,8 +22,13 @@ import org.radiome.analysis.penalized.GlmnetCv;
  * @param lambdaCount    length of the lambda path (glmnet's nlambda, default 100)
  * @param lambdaMinRatio smallest lambda as a fraction of lambda_max; NaN for glmnet's default
  *                       ({@link LambdaPath#defaultMinRatio}: 1e-4 when there are more cases than features)
- */
-public record PenalisedLogistic(double alpha, int folds, LambdaRule rule, int lambdaCount, double lambdaMinRatio) implements Learner {
+ * @param penaltyFactors glmnet's {@code penalty.factor} by feature name (a feature not named: 1; 0: unpenalised,
+ *                       in every model); rescaled as glmnet does to sum to the number of features, and the lambda
+ *                       path's lambda_max taken over the penalised features at the model with the unpenalised ones
+ *                       fitted ({@link LambdaPath}). With no penalised feature at all (where glmnet stops) the fit is
+ *                       the unpenalised one, lambda 0, without inner cross-validation.
+ */public record PenalisedLogistic(double alpha, int folds, LambdaRule rule, int lambdaCount, double lambdaMinRatio,
+                                Map<String, Double> penaltyFactors) implements Learner {
     public static final String NAME = "penalised-logistic";
 
     public PenalisedLogistic {
@@ -33,6 +39,41 @@ public record PenalisedLogistic(double alpha, int folds, LambdaRule rule, int la
         if (!Double.isNaN(lambdaMinRatio) && !(lambdaMinRatio > 0 && lambdaMinRatio < 1)) {
             throw new IllegalArgumentException("lambda min ratio must lie in (0, 1), was " + lambdaMinRatio);
         }
+        penaltyFactors = Map.copyOf(penaltyFactors);
+        for (Map.Entry<String, Double> e : penaltyFactors.entrySet()) {
+            if (!(e.getValue() >= 0) || Double.isInfinite(e.getValue())) {
+                throw new IllegalArgumentException("the penalty factor of " + e.getKey() + " must be a finite number >= 0, was " + e.getValue());
+            }
+        }
+    }
+
+    /** Every feature penalised alike (penalty factors all 1). */
+    public PenalisedLogistic(double alpha, int folds, LambdaRule rule, int lambdaCount, double lambdaMinRatio) {
+        this(alpha, folds, rule, lambdaCount, lambdaMinRatio, Map.of());
+    }
+
+    @Override
+    public PenalisedLogistic withPenaltyFactors(Map<String, Double> factors) {
+        return new PenalisedLogistic(alpha, folds, rule, lambdaCount, lambdaMinRatio, factors);
+    }
+
+    /** The penalty factors of the data's features in their order (null when all are 1, glmnet's default). */
+    double[] factorsFor(TrainingData data) {
+        if (penaltyFactors.isEmpty()) return null;
+        double[] vp = new double[data.features().size()];
+        for (int j = 0; j < vp.length; j++) vp[j] = penaltyFactors.getOrDefault(data.features().get(j), 1.0);
+        return vp;
+    }
+
+    /** Whether some non-constant feature is penalised (else the fit is the unpenalised one). */
+    boolean anyPenalised(TrainingData data) {
+        double[] vp = factorsFor(data);
+        if (vp == null) return true;
+        double[][] x = Checks.columns(data.x(), data.features().size());
+        for (int j = 0; j < vp.length; j++) {
+            if (vp[j] > 0 && java.util.Arrays.stream(x[j]).distinct().count() > 1) return true;
+        }
+        return false;
     }
 
     /**
@@ -62,6 +103,7 @@ public record PenalisedLogistic(double alpha, int folds, LambdaRule rule, int la
         }
         int k = Math.min(folds, data.caseCount());
         if (k < 3) throw new AnalysisException(NAME + ": the inner cross-validation needs at least 3 cases, got " + data.caseCount());
+        if (!anyPenalised(data)) return fitAt(data, 0);
         Tuning tuning = tune(data, lambdaPath(data), Folds.stratified(strata, k, seed));
         return fitAt(data, tuning.chosen(rule));
     }
@@ -70,14 +112,14 @@ public record PenalisedLogistic(double alpha, int folds, LambdaRule rule, int la
     public double[] lambdaPath(TrainingData data) {
         double[][] x = Checks.columns(data.x(), data.features().size());
         double ratio = Double.isNaN(lambdaMinRatio) ? LambdaPath.defaultMinRatio(data.caseCount(), x.length) : lambdaMinRatio;
-        return LambdaPath.sequence(LambdaPath.lambdaMax(Glmnet.Family.BINOMIAL, x, data.y(), null, alpha), lambdaCount, ratio);
+        return LambdaPath.sequence(LambdaPath.lambdaMax(Glmnet.Family.BINOMIAL, x, data.y(), null, alpha, factorsFor(data)), lambdaCount, ratio);
     }
 
     /** The inner cross-validation over {@code lambdas} with the given folds (1..K), as cv.glmnet with {@code foldid}. */
     public Tuning tune(TrainingData data, double[] lambdas, int[] foldId) {
         requireBinary(data);
         double[][] x = Checks.columns(data.x(), data.features().size());
-        GlmnetCv.Result cv = GlmnetCv.run(Glmnet.Family.BINOMIAL, x, data.y(), alpha, lambdas, foldId);
+        GlmnetCv.Result cv = GlmnetCv.run(Glmnet.Family.BINOMIAL, x, data.y(), alpha, lambdas, foldId, factorsFor(data));
         return new Tuning(cv.measure(), cv.lambda(), cv.cvm(), cv.cvsd(), foldId.clone(), cv.indexMin(), cv.index1se());
     }
 
@@ -85,7 +127,7 @@ public record PenalisedLogistic(double alpha, int folds, LambdaRule rule, int la
     public LinearModel fitAt(TrainingData data, double lambda) {
         requireBinary(data);
         double[][] x = Checks.columns(data.x(), data.features().size());
-        Glmnet.Fit fit = Glmnet.fit(Glmnet.Family.BINOMIAL, x, data.y(), null, alpha, new double[] {lambda}).get(0);
+        Glmnet.Fit fit = Glmnet.fit(Glmnet.Family.BINOMIAL, x, data.y(), null, alpha, new double[] {lambda}, factorsFor(data)).get(0);
         return new LinearModel(NAME, Outcome.BINARY, data.features(), fit.intercept(), fit.beta(), lambda, alpha);
     }
 

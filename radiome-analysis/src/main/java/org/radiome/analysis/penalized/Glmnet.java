@@ -30,6 +30,13 @@ import org.radiome.analysis.survival.SurvivalData;
  * coordinate descent crawls, as fast as the others. Cox sums over risk sets are cumulative sums in time order,
  * O(n) per coordinate (O(n) per pair for the Hessian). Hand-written: no maintained Java library fits glmnet's
  * objective. Thread-safe (all state is local to a call).
+ *
+ * <p>Penalty factors ({@code penalty.factor}): column j's penalty is multiplied by vp_j, both its lasso and its
+ * ridge part, lambda vp_j [(1 - alpha)/2 b_j^2 + alpha |b_j|]; vp_j = 0 leaves it unpenalised, so it is in every
+ * model. As in glmnet ({@code glmnet.path}: {@code vp = pmax(0, penalty.factor); vp = vp * nvars / sum(vp)}) the
+ * factors are first rescaled to sum to the number of columns, so factors all equal to c give the fit of factors
+ * all 1. Where glmnet stops ("All penalty factors are <= 0"), this class fits every column unpenalised, the
+ * (unique when it exists) maximum-likelihood fit, whatever lambda.
  */
 public final class Glmnet {
     public enum Family { GAUSSIAN, BINOMIAL, COX }
@@ -57,89 +64,180 @@ public final class Glmnet {
      * @param surv    the survival outcome for cox; null otherwise
      */
     public static List<Fit> fit(Family family, double[][] x, double[] y, SurvivalData surv, double alpha, double[] lambdas) {
+        return fit(family, x, y, surv, alpha, lambdas, null);
+    }
+
+    /**
+     * Fits at every lambda with per-column penalty factors (glmnet's {@code penalty.factor}; null for all 1), see
+     * the class comment for their rescaling.
+     */
+    public static List<Fit> fit(Family family, double[][] x, double[] y, SurvivalData surv, double alpha, double[] lambdas,
+                                double[] penaltyFactor) {
         if (!(alpha >= 0 && alpha <= 1)) throw new AnalysisException("alpha must lie in [0, 1], was " + alpha);
         for (double l : lambdas) if (!(l >= 0) || Double.isInfinite(l)) throw new AnalysisException("lambda must be a finite number >= 0, was " + l);
-        int p = x.length, n = family == Family.COX ? surv.size() : y.length;
-        boolean intercept = family != Family.COX;
-        int off = intercept ? 1 : 0, dim = p + off;
-        double[] mean = new double[p], sd = new double[p];
-        // z: the columns of the model on the standardised scale, with a column of ones for the intercept
-        double[][] z = new double[dim][];
-        if (intercept) {
-            z[0] = new double[n];
-            Arrays.fill(z[0], 1);
+        double[] vp = rescaledFactors(penaltyFactor, x.length);
+        Problem problem = new Problem(family, x, y, surv, vp);
+        return problem.fit(alpha, lambdas);
+    }
+
+    /**
+     * glmnet's rescaling of the penalty factors: negative ones to 0, then scaled to sum to {@code p}; all 1 when
+     * {@code factors} is null, all 0 when none is positive (where glmnet stops).
+     */
+    public static double[] rescaledFactors(double[] factors, int p) {
+        double[] vp = new double[p];
+        if (factors == null) {
+            Arrays.fill(vp, 1);
+            return vp;
         }
+        if (factors.length != p) throw new AnalysisException("there are " + factors.length + " penalty factors for " + p + " columns");
+        double sum = 0;
         for (int j = 0; j < p; j++) {
-            for (double v : x[j]) mean[j] += v / n;
-            double ss = 0;
-            for (double v : x[j]) ss += (v - mean[j]) * (v - mean[j]);
-            sd[j] = Math.sqrt(ss / n);
-            double[] col = new double[n];
-            for (int i = 0; i < n; i++) col[i] = sd[j] > 0 ? (x[j][i] - mean[j]) / sd[j] : 0;
-            z[j + off] = col;
+            if (Double.isNaN(factors[j]) || Double.isInfinite(factors[j])) throw new AnalysisException("a penalty factor must be a finite number, was " + factors[j]);
+            vp[j] = Math.max(0, factors[j]);
+            sum += vp[j];
         }
-        Smooth smooth;
+        if (sum > 0) for (int j = 0; j < p; j++) vp[j] = vp[j] * p / sum;
+        return vp;
+    }
+
+    /**
+     * glmnet's lambda_max with penalty factors: the smallest lambda at which every penalised coefficient is zero,
+     * max over the non-constant columns with vp_j > 0 of |g_j| / vp_j, divided by max(alpha, 1e-3), where g is the
+     * gradient of the smooth part on the standardised scale at the null model: the intercept and the unpenalised
+     * columns fitted, every penalised one zero (glmnet's first, lambda = infinity, solution). vp are the factors
+     * after {@link #rescaledFactors}. NaN when no column is penalised.
+     */
+    public static double lambdaMax(Family family, double[][] x, double[] y, SurvivalData surv, double alpha, double[] penaltyFactor) {
+        double[] vp = rescaledFactors(penaltyFactor, x.length);
+        Problem problem = new Problem(family, x, y, surv, vp);
+        return problem.lambdaMax(alpha);
+    }
+
+    /** One data set on the standardised scale: the columns, the smooth part, the weights of the penalty. */
+    private static final class Problem {
+        final Family family;
+        final int p, off, dim;
+        final boolean intercept;
+        final double[] mean, sd, weight;
+        final boolean[] eligible;
+        final Smooth smooth;
         double yMean = 0, yScale = 1;
-        switch (family) {
-            case GAUSSIAN -> {
-                for (double v : y) yMean += v / n;
-                double ss = 0;
-                for (double v : y) ss += (v - yMean) * (v - yMean);
-                yScale = Math.sqrt(ss / n);
-                if (yScale == 0) throw new AnalysisException("the response is constant");
-                double[] ys = new double[n];
-                for (int i = 0; i < n; i++) ys[i] = (y[i] - yMean) / yScale;
-                smooth = new Gaussian(z, ys);
-            }
-            case BINOMIAL -> smooth = new Binomial(z, y);
-            case COX -> smooth = new CoxBreslow(z, surv);
-            default -> throw new IllegalStateException();
-        }
-        boolean[] penalised = new boolean[dim];
-        boolean[] eligible = new boolean[dim];
-        for (int j = 0; j < dim; j++) {
-            penalised[j] = j >= off;
-            eligible[j] = j < off || sd[j - off] > 0;
-        }
-        double[] theta = new double[dim];
-        if (family == Family.BINOMIAL) theta[0] = ((Binomial) smooth).nullIntercept();
-        Integer[] order = new Integer[lambdas.length];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Double.compare(lambdas[b], lambdas[a]));
-        Fit[] fits = new Fit[lambdas.length];
-        double nullValue = smooth.nullValue(), saturated = smooth.saturatedValue();
-        Solver solver = new Solver(smooth, penalised, eligible, alpha);
-        for (int idx : order) {
-            double lambda = lambdas[idx] / yScale;
-            theta = solver.solve(theta, lambda);
-            double[] beta = new double[p];
-            int df = 0;
-            for (int j = 0; j < p; j++) {
-                beta[j] = sd[j] > 0 ? theta[j + off] * yScale / sd[j] : 0;
-                if (beta[j] != 0) df++;
-            }
-            double a = 0;
+
+        Problem(Family family, double[][] x, double[] y, SurvivalData surv, double[] vp) {
+            this.family = family;
+            int p = x.length, n = family == Family.COX ? surv.size() : y.length;
+            this.p = p;
+            boolean intercept = family != Family.COX;
+            this.intercept = intercept;
+            int off = intercept ? 1 : 0, dim = p + off;
+            this.off = off;
+            this.dim = dim;
+            double[] mean = new double[p], sd = new double[p];
+            this.mean = mean;
+            this.sd = sd;
+            // z: the columns of the model on the standardised scale, with a column of ones for the intercept
+            double[][] z = new double[dim][];
             if (intercept) {
-                a = yMean + yScale * theta[0];
-                for (int j = 0; j < p; j++) a -= beta[j] * mean[j];
+                z[0] = new double[n];
+                Arrays.fill(z[0], 1);
             }
-            double devRatio = 1 - (smooth.value(theta) - saturated) / (nullValue - saturated);
-            fits[idx] = new Fit(lambdas[idx], a, beta, df, devRatio, kktViolation(solver.gradient, theta, penalised, eligible, lambda, alpha));
+            for (int j = 0; j < p; j++) {
+                for (double v : x[j]) mean[j] += v / n;
+                double ss = 0;
+                for (double v : x[j]) ss += (v - mean[j]) * (v - mean[j]);
+                sd[j] = Math.sqrt(ss / n);
+                double[] col = new double[n];
+                for (int i = 0; i < n; i++) col[i] = sd[j] > 0 ? (x[j][i] - mean[j]) / sd[j] : 0;
+                z[j + off] = col;
+            }
+            Smooth smooth;
+            switch (family) {
+                case GAUSSIAN -> {
+                    for (double v : y) yMean += v / n;
+                    double ss = 0;
+                    for (double v : y) ss += (v - yMean) * (v - yMean);
+                    yScale = Math.sqrt(ss / n);
+                    if (yScale == 0) throw new AnalysisException("the response is constant");
+                    double[] ys = new double[n];
+                    for (int i = 0; i < n; i++) ys[i] = (y[i] - yMean) / yScale;
+                    smooth = new Gaussian(z, ys);
+                }
+                case BINOMIAL -> smooth = new Binomial(z, y);
+                case COX -> smooth = new CoxBreslow(z, surv);
+                default -> throw new IllegalStateException();
+            }
+            this.smooth = smooth;
+            weight = new double[dim];
+            eligible = new boolean[dim];
+            for (int j = 0; j < dim; j++) {
+                weight[j] = j < off ? 0 : vp[j - off];
+                eligible[j] = j < off || sd[j - off] > 0;
+            }
         }
-        return List.of(fits);
+
+        /** The start of every path: the intercept (binomial) at the null model's, everything else zero. */
+        double[] start() {
+            double[] theta = new double[dim];
+            if (family == Family.BINOMIAL) theta[0] = ((Binomial) smooth).nullIntercept();
+            return theta;
+        }
+
+        double lambdaMax(double alpha) {
+            boolean any = false;
+            for (int j = 0; j < dim; j++) any |= weight[j] > 0 && eligible[j];
+            if (!any) return Double.NaN;
+            // the null model: the unpenalised coordinates fitted (at lambda 0, on them alone)
+            boolean[] unpenalised = new boolean[dim];
+            for (int j = 0; j < dim; j++) unpenalised[j] = eligible[j] && weight[j] == 0;
+            Solver solver = new Solver(smooth, new double[dim], unpenalised, alpha);
+            solver.solve(start(), 0);
+            double best = 0;
+            for (int j = 0; j < dim; j++) if (eligible[j] && weight[j] > 0) best = Math.max(best, Math.abs(solver.gradient[j]) / weight[j]);
+            return best * yScale / Math.max(alpha, 1e-3);
+        }
+
+        List<Fit> fit(double alpha, double[] lambdas) {
+            double[] theta = start();
+            Integer[] order = new Integer[lambdas.length];
+            for (int i = 0; i < order.length; i++) order[i] = i;
+            Arrays.sort(order, (a, b) -> Double.compare(lambdas[b], lambdas[a]));
+            Fit[] fits = new Fit[lambdas.length];
+            double nullValue = smooth.nullValue(), saturated = smooth.saturatedValue();
+            Solver solver = new Solver(smooth, weight, eligible, alpha);
+            for (int idx : order) {
+                double lambda = lambdas[idx] / yScale;
+                theta = solver.solve(theta, lambda);
+                double[] beta = new double[p];
+                int df = 0;
+                for (int j = 0; j < p; j++) {
+                    beta[j] = sd[j] > 0 ? theta[j + off] * yScale / sd[j] : 0;
+                    if (beta[j] != 0) df++;
+                }
+                double a = 0;
+                if (intercept) {
+                    a = yMean + yScale * theta[0];
+                    for (int j = 0; j < p; j++) a -= beta[j] * mean[j];
+                }
+                double devRatio = 1 - (smooth.value(theta) - saturated) / (nullValue - saturated);
+                fits[idx] = new Fit(lambdas[idx], a, beta, df, devRatio, kktViolation(solver.gradient, theta, weight, eligible, lambda, alpha));
+            }
+            return List.of(fits);
+        }
     }
 
     /**
      * The largest violation of the Karush-Kuhn-Tucker conditions of the objective on the standardised scale
-     * (where glmnet solves it), divided by lambda: with g the gradient of the smooth part, a non-zero
-     * penalised coefficient b_j needs g_j + lambda (1 - alpha) b_j + lambda alpha sign(b_j) = 0, a zero one
-     * |g_j| <= lambda alpha, and the unpenalised intercept g_0 = 0. At an exact optimum this is 0; rounding
-     * leaves about 1e-13. (At lambda = 0 the violation itself is returned.)
+     * (where glmnet solves it), divided by lambda: with g the gradient of the smooth part and vp_j the (rescaled)
+     * penalty factor, a non-zero penalised coefficient b_j needs g_j + lambda vp_j [(1 - alpha) b_j + alpha sign(b_j)] = 0,
+     * a zero one |g_j| <= lambda vp_j alpha, and the intercept and the unpenalised columns (vp_j = 0) g_j = 0. At an
+     * exact optimum this is 0; rounding leaves about 1e-13. (At lambda = 0 the violation itself is returned.)
      */
-    static double kktViolation(double[] g, double[] theta, boolean[] penalised, boolean[] eligible, double lambda, double alpha) {
+    static double kktViolation(double[] g, double[] theta, double[] weight, boolean[] eligible, double lambda, double alpha) {
         double worst = 0;
         for (int j = 0; j < theta.length; j++) {
-            if (eligible[j]) worst = Math.max(worst, violation(g[j], theta[j], penalised[j], lambda * alpha, lambda * (1 - alpha)));
+            double w = weight[j];
+            if (eligible[j]) worst = Math.max(worst, violation(g[j], theta[j], w > 0, lambda * alpha * w, lambda * (1 - alpha) * w));
         }
         return lambda > 0 ? worst / lambda : worst;
     }
@@ -154,6 +252,8 @@ public final class Glmnet {
     static final class Solver {
         final Smooth f;
         final boolean[] penalised, eligible;
+        /** The penalty factor of each coordinate (0: unpenalised). */
+        final double[] weight;
         final double alpha;
         final int d;
         /** The full gradient of the smooth part at the last solution. */
@@ -164,12 +264,14 @@ public final class Glmnet {
         int[] hSet;
         double[] hPoint;
 
-        Solver(Smooth f, boolean[] penalised, boolean[] eligible, double alpha) {
+        Solver(Smooth f, double[] weight, boolean[] eligible, double alpha) {
             this.f = f;
-            this.penalised = penalised;
+            this.weight = weight;
+            this.penalised = new boolean[weight.length];
+            for (int j = 0; j < weight.length; j++) penalised[j] = weight[j] > 0;
             this.eligible = eligible;
             this.alpha = alpha;
-            this.d = penalised.length;
+            this.d = weight.length;
             this.gradient = new double[d];
             this.inSet = new boolean[d];
         }
@@ -186,7 +288,7 @@ public final class Glmnet {
                 f.gradient(null, gradient);
                 boolean added = false;
                 for (int j = 0; j < d; j++) {
-                    if (eligible[j] && !inSet[j] && Math.abs(gradient[j]) > l1) {
+                    if (eligible[j] && !inSet[j] && Math.abs(gradient[j]) > l1 * weight[j]) {
                         inSet[j] = true;
                         added = true;
                     }
@@ -215,7 +317,12 @@ public final class Glmnet {
             double[] theta = start.clone();
             double[] g = new double[d], ts = new double[m], gs = new double[m], candidate = new double[d];
             boolean[] pen = new boolean[m];
-            for (int a = 0; a < m; a++) pen[a] = penalised[set[a]];
+            double[] ls1 = new double[m], ls2 = new double[m];
+            for (int a = 0; a < m; a++) {
+                pen[a] = penalised[set[a]];
+                ls1[a] = l1 * weight[set[a]];
+                ls2[a] = l2 * weight[set[a]];
+            }
             double current = f.value(theta) + penalty(theta, l1, l2);
             double lastSize = Double.POSITIVE_INFINITY, lastKkt = Double.POSITIVE_INFINITY;
             boolean stale = !Arrays.equals(set, hSet);
@@ -226,7 +333,7 @@ public final class Glmnet {
                 for (int a = 0; a < m; a++) {
                     ts[a] = theta[set[a]];
                     gs[a] = g[set[a]];
-                    kkt = Math.max(kkt, violation(gs[a], ts[a], pen[a], l1, l2));
+                    kkt = Math.max(kkt, violation(gs[a], ts[a], pen[a], ls1[a], ls2[a]));
                 }
                 if (kkt <= KKT_TOLERANCE * (l1 + l2)) return theta;
                 boolean fresh = stale;
@@ -242,7 +349,7 @@ public final class Glmnet {
                     hPoint = ts.clone();
                     stale = false;
                 }
-                double[] target = QuadraticLasso.solve(ts, gs, h, pen, l1, l2);
+                double[] target = QuadraticLasso.solve(ts, gs, h, pen, ls1, ls2);
                 double size = 0;
                 for (int a = 0; a < m; a++) size = Math.max(size, Math.abs(target[a] - ts[a]) * Math.sqrt(Math.max(h[a][a], 0)));
                 if (size == 0) return theta;
@@ -272,19 +379,19 @@ public final class Glmnet {
 
         private double penalty(double[] theta, double l1, double l2) {
             double s = 0;
-            for (int j = 0; j < d; j++) if (penalised[j]) s += l1 * Math.abs(theta[j]) + l2 / 2 * theta[j] * theta[j];
+            for (int j = 0; j < d; j++) if (penalised[j]) s += weight[j] * (l1 * Math.abs(theta[j]) + l2 / 2 * theta[j] * theta[j]);
             return s;
         }
     }
 
     /**
      * The penalised quadratic of one proximal Newton step: minimise g'(t - theta) + 1/2 (t - theta)' H (t - theta)
-     * + sum over penalised j of l1 |t_j| + l2/2 t_j^2, exactly.
+     * + sum over penalised j of l1_j |t_j| + l2_j/2 t_j^2, exactly (per coordinate: lambda times its penalty factor).
      */
     static final class QuadraticLasso {
         private QuadraticLasso() { }
 
-        static double[] solve(double[] theta, double[] g, double[][] h, boolean[] pen, double l1, double l2) {
+        static double[] solve(double[] theta, double[] g, double[][] h, boolean[] pen, double[] l1, double[] l2) {
             int m = theta.length;
             // in the form c't + 1/2 t' Q t + l1 |t|_1 with Q = H + l2 I (penalised), c = g - H theta
             double[] c = new double[m];
@@ -294,7 +401,7 @@ public final class Glmnet {
                 c[a] = s;
             }
             double[] diag = new double[m];
-            for (int a = 0; a < m; a++) diag[a] = h[a][a] + (pen[a] ? l2 : 0);
+            for (int a = 0; a < m; a++) diag[a] = h[a][a] + (pen[a] ? l2[a] : 0);
             double[] exact = featureSign(theta.clone(), c, h, diag, pen, l1);
             if (exact != null) return exact;
             // rarely (singular curvature on a support, no progress): coordinate descent first finds a support close to
@@ -314,7 +421,7 @@ public final class Glmnet {
          * the zero coordinate that most violates |grad_j| <= l1. The objective falls strictly at every step,
          * so it ends, at the exact minimiser. Returns null if a system is singular or it runs too long.
          */
-        static double[] featureSign(double[] t, double[] c, double[][] h, double[] diag, boolean[] pen, double l1) {
+        static double[] featureSign(double[] t, double[] c, double[][] h, double[] diag, boolean[] pen, double[] l1) {
             int m = t.length;
             double[] sign = new double[m];
             boolean[] in = new boolean[m];
@@ -333,7 +440,7 @@ public final class Glmnet {
                 for (int r = 0; r < k; r++) {
                     int a = idx[r];
                     for (int s = 0; s <= r; s++) chol[r][s] = idx[s] == a ? diag[a] : h[a][idx[s]];
-                    rhs[r] = -(c[a] + l1 * sign[a]);
+                    rhs[r] = -(c[a] + l1[a] * sign[a]);
                 }
                 if (!cholesky(chol, k)) return null;
                 solveCholesky(chol, k, rhs);
@@ -385,8 +492,8 @@ public final class Glmnet {
                     double s = c[a];
                     for (int b = 0; b < m; b++) if (t[b] != 0) s += h[a][b] * t[b];
                     grad[a] = s;
-                    double excess = Math.abs(s) - l1;
-                    if (excess > 1e-13 * l1 + 1e-16 && excess > worstValue) { worstValue = excess; worst = a; }
+                    double excess = Math.abs(s) - l1[a];
+                    if (excess > 1e-13 * l1[a] + 1e-16 && excess > worstValue) { worstValue = excess; worst = a; }
                 }
                 if (worst < 0) return t;
                 in[worst] = true;
@@ -395,14 +502,14 @@ public final class Glmnet {
             return null;
         }
 
-        static double objective(double[] t, double[] c, double[][] h, double[] diag, boolean[] pen, double l1) {
+        static double objective(double[] t, double[] c, double[][] h, double[] diag, boolean[] pen, double[] l1) {
             int m = t.length;
             double v = 0;
             for (int a = 0; a < m; a++) {
                 if (t[a] == 0) continue;
                 double q = 0;
                 for (int b = 0; b < m; b++) if (b != a && t[b] != 0) q += h[a][b] * t[b];
-                v += t[a] * (c[a] + 0.5 * (q + diag[a] * t[a])) + (pen[a] ? l1 * Math.abs(t[a]) : 0);
+                v += t[a] * (c[a] + 0.5 * (q + diag[a] * t[a])) + (pen[a] ? l1[a] * Math.abs(t[a]) : 0);
             }
             return v;
         }
@@ -440,7 +547,7 @@ public final class Glmnet {
         }
 
         /** Cyclic coordinate descent (glmnet's sweeps: all coordinates, then the non-zero ones until they settle). */
-        static void descend(double[] t, double[] c, double[][] h, double[] diag, boolean[] pen, double l1, double tol) {
+        static void descend(double[] t, double[] c, double[][] h, double[] diag, boolean[] pen, double[] l1, double tol) {
             int m = t.length;
             double[] grad = new double[m]; // c + Q t, kept up to date
             for (int a = 0; a < m; a++) {
@@ -457,13 +564,13 @@ public final class Glmnet {
             }
         }
 
-        private static double sweep(double[] t, double[] grad, double[][] h, double[] diag, boolean[] pen, boolean[] which, double l1) {
+        private static double sweep(double[] t, double[] grad, double[][] h, double[] diag, boolean[] pen, boolean[] which, double[] l1) {
             int m = t.length;
             double maxChange = 0;
             for (int a = 0; a < m; a++) {
                 if (!which[a] || !(diag[a] > 0)) continue;
                 double u = diag[a] * t[a] - grad[a];
-                double next = pen[a] ? softThreshold(u, l1) / diag[a] : u / diag[a];
+                double next = pen[a] ? softThreshold(u, l1[a]) / diag[a] : u / diag[a];
                 double change = next - t[a];
                 if (change != 0) {
                     for (int b = 0; b < m; b++) grad[b] += h[b][a] * change;

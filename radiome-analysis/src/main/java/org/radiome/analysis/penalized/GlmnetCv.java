@@ -40,6 +40,11 @@ public final class GlmnetCv {
      * @param foldId the fold of each case, 1..K, every fold used, K >= 3
      */
     public static Result run(Glmnet.Family family, double[][] x, double[] y, double alpha, double[] lambdas, int[] foldId) {
+        return run(family, x, y, alpha, lambdas, foldId, null);
+    }
+
+    /** As {@link #run(Glmnet.Family, double[][], double[], double, double[], int[])}, with glmnet's {@code penalty.factor} (null: all 1). */
+    public static Result run(Glmnet.Family family, double[][] x, double[] y, double alpha, double[] lambdas, int[] foldId, double[] penaltyFactor) {
         if (family == Glmnet.Family.COX) throw new AnalysisException("cross-validation is implemented for the gaussian and binomial families only");
         int n = y.length;
         if (foldId.length != n) throw new IllegalArgumentException("foldid and y differ in length");
@@ -58,7 +63,7 @@ public final class GlmnetCv {
             int[] train = rows(foldId, k, false), test = rows(foldId, k, true);
             double[][] xTrain = new double[x.length][];
             for (int j = 0; j < x.length; j++) xTrain[j] = pick(x[j], train);
-            List<Glmnet.Fit> fits = Glmnet.fit(family, xTrain, pick(y, train), null, alpha, lambdas);
+            List<Glmnet.Fit> fits = Glmnet.fit(family, xTrain, pick(y, train), null, alpha, lambdas, penaltyFactor);
             for (int l = 0; l < m; l++) {
                 Glmnet.Fit fit = fits.get(l);
                 for (int i : test) {

@@ -11,7 +11,8 @@ import org.radiome.analysis.model.TrainingData;
 /**
  * The modelling pipeline of a study, fitted on one set of training cases: ComBat harmonisation, univariate
  * tests with BH q-values, correlation pruning, the lasso, then the learner on the selected features plus the
- * spec's clinical covariates (coded on the training cases, {@link ModelCovariates}; never selected away). Every step sees the training
+ * spec's clinical covariates (coded on the training cases, {@link ModelCovariates}; never selected away, and
+ * unpenalised in the penalised learners, {@link Learner#withPenaltyFactors}). Every step sees the training
  * cases only: {@link #fit} picks them out of the cohort first and no later step receives any other row, so
  * a test fold can never inform the harmonisation, the selection or the model fitted for it.
  */
@@ -96,7 +97,14 @@ public final class Pipeline {
         }
         double[][] xs = rowMajor(append(columns(x, features, selected), covariates.design(data.modelCovariateText(), train)));
         TrainingData td = outcome == Outcome.BINARY ? TrainingData.binary(columns, xs, y) : TrainingData.survival(columns, xs, time, event);
-        FittedModel model = learner.fit(td, seed ^ 0x5DEECE66DL);
+        // the covariates are unpenalised (glmnet's penalty.factor 0): always in the model, never shrunk
+        Learner fitting = learner;
+        if (!covariates.isEmpty()) {
+            java.util.Map<String, Double> factors = new java.util.HashMap<>();
+            for (String term : covariates.terms()) factors.put(term, 0.0);
+            fitting = learner.withPenaltyFactors(factors);
+        }
+        FittedModel model = fitting.fit(td, seed ^ 0x5DEECE66DL);
         trace.fitted("learner", train);
         List<String> sig = new ArrayList<>();
         for (Selection.Association a : significant) sig.add(a.feature());

@@ -47,6 +47,11 @@ final class GlmnetCommand extends AnalysisCommand {
     @Option(names = "--event", paramLabel = "E", description = "1 = event, 0 = censored (cox).")
     String event;
 
+    @Option(names = "--penalty-factor", split = ",", paramLabel = "C=F",
+            description = "glmnet's penalty.factor: column C's penalty multiplied by F >= 0 (0: unpenalised, in every "
+                + "model); columns not named keep 1; rescaled, as glmnet does, to sum to the number of predictors.")
+    List<String> penaltyFactor;
+
     @Option(names = "--foldid", paramLabel = "COL",
             description = "Also cross-validate, as cv.glmnet(..., foldid = COL): the fold (1..K) of each case "
                 + "(gaussian and binomial).")
@@ -85,10 +90,16 @@ final class GlmnetCommand extends AnalysisCommand {
         if (fam == Glmnet.Family.COX) surv = Columns.survival(table, time, event, rows);
         else y = numeric(table, response, rows);
         double[] lambdas = lambda.stream().mapToDouble(Double::doubleValue).toArray();
-        List<Glmnet.Fit> fits = Glmnet.fit(fam, x, y, surv, alpha, lambdas);
+        double[] factors = factors(preds);
+        List<Glmnet.Fit> fits = Glmnet.fit(fam, x, y, surv, alpha, lambdas, factors);
         root.put("family", family);
         root.put("alpha", alpha);
         root.put("n", rows.length);
+        if (factors != null) {
+            ObjectNode pf = root.putObject("penalty_factor");
+            double[] vp = Glmnet.rescaledFactors(factors, factors.length);
+            for (int j = 0; j < preds.size(); j++) pf.put(preds.get(j), vp[j]);
+        }
         ArrayNode out = root.putArray("fits");
         for (Glmnet.Fit f : fits) {
             ObjectNode o = out.addObject();
@@ -100,11 +111,37 @@ final class GlmnetCommand extends AnalysisCommand {
             if (fam != Glmnet.Family.COX) c.put("(Intercept)", f.intercept());
             for (int j = 0; j < preds.size(); j++) c.put(preds.get(j), f.beta()[j]);
         }
-        if (foldid != null) crossValidate(root, fam, x, y, lambdas, folds(numeric(table, foldid, rows)));
+        if (foldid != null) crossValidate(root, fam, x, y, lambdas, folds(numeric(table, foldid, rows)), factors);
     }
 
-    private void crossValidate(ObjectNode root, Glmnet.Family fam, double[][] x, double[] y, double[] lambdas, int[] folds) {
-        GlmnetCv.Result cv = GlmnetCv.run(fam, x, y, alpha, lambdas, folds);
+    /** The --penalty-factor values in the order of the predictors (null when not given). */
+    private double[] factors(List<String> preds) {
+        if (penaltyFactor == null || penaltyFactor.isEmpty()) return null;
+        double[] vp = new double[preds.size()];
+        java.util.Arrays.fill(vp, 1);
+        for (String item : penaltyFactor) {
+            int eq = item.lastIndexOf('=');
+            if (eq <= 0) throw new AnalysisException("--penalty-factor expects COLUMN=FACTOR, was '" + item + "'");
+            String column = item.substring(0, eq);
+            int j = preds.indexOf(column);
+            if (j < 0) throw new AnalysisException("--penalty-factor names " + column + ", which is not a predictor");
+            double f;
+            try {
+                f = Double.parseDouble(item.substring(eq + 1));
+            } catch (NumberFormatException e) {
+                throw new AnalysisException("--penalty-factor of " + column + " is not a number: '" + item.substring(eq + 1) + "'");
+            }
+            if (!(f >= 0) || Double.isInfinite(f)) throw new AnalysisException("--penalty-factor of " + column + " must be a finite number >= 0, was " + f);
+            vp[j] = f;
+        }
+        boolean any = false;
+        for (double v : vp) any |= v > 0;
+        if (!any) throw new AnalysisException("--penalty-factor: all penalty factors are 0 (glmnet stops here too); fit an unpenalised model instead");
+        return vp;
+    }
+
+    private void crossValidate(ObjectNode root, Glmnet.Family fam, double[][] x, double[] y, double[] lambdas, int[] folds, double[] factors) {
+        GlmnetCv.Result cv = GlmnetCv.run(fam, x, y, alpha, lambdas, folds, factors);
         ObjectNode o = root.putObject("cv");
         o.put("foldid", foldid);
         o.put("folds", cv.folds());

@@ -127,4 +127,40 @@ class GlmnetTest {
             "--family", "cox", "--alpha", "1", "--lambda", join(ref.get("lambda_sequence")),
             "--predictors", join(ref.get("x")), "--time", "os_time", "--event", "os_event").json());
     }
+
+    /**
+     * --penalty-factor: factors all equal to 2 give exactly glmnet's reference fits (glmnet rescales them to sum to
+     * the number of predictors); a factor-0 column is non-zero at every lambda, even at R's lambda_max where every
+     * column was zero without it; bad values are one-line errors.
+     */
+    @Test
+    void penalty_factor_is_rescaled_as_glmnets_and_factor_zero_keeps_a_column() {
+        JsonNode ref = GLM.get("cox_lasso");
+        List<String> x = new ArrayList<>();
+        ref.get("x").forEach(v -> x.add(v.asText()));
+        List<String> twos = new ArrayList<>();
+        for (String c : x) twos.add(c + "=2");
+        String[] base = {"glmnet", "--data", Cohort.file("features.csv"), "--data", Cohort.file("clinical.csv"),
+            "--family", "cox", "--alpha", "1", "--lambda", join(ref.get("lambda_sequence")),
+            "--predictors", join(ref.get("x")), "--time", "os_time", "--event", "os_event"};
+        List<String> args = new ArrayList<>(List.of(base));
+        args.addAll(List.of("--penalty-factor", String.join(",", twos)));
+        check("cox_lasso", Cohort.analyze(args.toArray(String[]::new)).json());
+
+        args = new ArrayList<>(List.of(base));
+        args.addAll(List.of("--penalty-factor", x.get(0) + "=0"));
+        JsonNode got = Cohort.analyze(args.toArray(String[]::new)).json();
+        assertThat(got.get("penalty_factor").get(x.get(0)).asDouble()).isZero();
+        assertClose("rescaled factor", got.get("penalty_factor").get(x.get(1)).asDouble(), (double) x.size() / (x.size() - 1));
+        for (JsonNode fit : got.get("fits")) {
+            assertThat(fit.get("coefficients").get(x.get(0)).asDouble()).as("unpenalised at " + fit.get("lambda")).isNotZero();
+        }
+
+        args = new ArrayList<>(List.of(base));
+        args.addAll(List.of("--penalty-factor", "nonexistent=0"));
+        Cohort.assertOneLineError(Cohort.analyze(args.toArray(String[]::new)), "--penalty-factor", "nonexistent");
+        args = new ArrayList<>(List.of(base));
+        args.addAll(List.of("--penalty-factor", x.get(0) + "=-1"));
+        Cohort.assertOneLineError(Cohort.analyze(args.toArray(String[]::new)), "--penalty-factor", ">= 0");
+    }
 }
