@@ -1,6 +1,5 @@
 package org.radiome.analysis.model;
 
-import java.util.List;
 import java.util.Map;
 
 import org.radiome.analysis.AnalysisException;
@@ -30,19 +29,7 @@ import org.radiome.analysis.survival.SurvivalData;
     public static final String NAME = "penalised-cox";
 
     public PenalisedCox {
-        if (!(alpha >= 0 && alpha <= 1)) throw new IllegalArgumentException("alpha must lie in [0, 1], was " + alpha);
-        if (folds < 3) throw new IllegalArgumentException("the inner cross-validation needs at least 3 folds, was " + folds);
-        java.util.Objects.requireNonNull(rule, "rule");
-        if (lambdaCount < 2) throw new IllegalArgumentException("the lambda path needs at least 2 values, was " + lambdaCount);
-        if (!Double.isNaN(lambdaMinRatio) && !(lambdaMinRatio > 0 && lambdaMinRatio < 1)) {
-            throw new IllegalArgumentException("lambda min ratio must lie in (0, 1), was " + lambdaMinRatio);
-        }
-        penaltyFactors = Map.copyOf(penaltyFactors);
-        for (Map.Entry<String, Double> e : penaltyFactors.entrySet()) {
-            if (!(e.getValue() >= 0) || Double.isInfinite(e.getValue())) {
-                throw new IllegalArgumentException("the penalty factor of " + e.getKey() + " must be a finite number >= 0, was " + e.getValue());
-            }
-        }
+        penaltyFactors = PenalisedSettings.validate(alpha, folds, rule, lambdaCount, lambdaMinRatio, penaltyFactors);
     }
 
     /** Every feature penalised alike (penalty factors all 1). */
@@ -53,25 +40,6 @@ import org.radiome.analysis.survival.SurvivalData;
     @Override
     public PenalisedCox withPenaltyFactors(Map<String, Double> factors) {
         return new PenalisedCox(alpha, folds, rule, lambdaCount, lambdaMinRatio, factors);
-    }
-
-    /** The penalty factors of the data's features in their order (null when all are 1, glmnet's default). */
-    double[] factorsFor(TrainingData data) {
-        if (penaltyFactors.isEmpty()) return null;
-        double[] vp = new double[data.features().size()];
-        for (int j = 0; j < vp.length; j++) vp[j] = penaltyFactors.getOrDefault(data.features().get(j), 1.0);
-        return vp;
-    }
-
-    /** Whether some non-constant feature is penalised (else the fit is the unpenalised one). */
-    boolean anyPenalised(TrainingData data) {
-        double[] vp = factorsFor(data);
-        if (vp == null) return true;
-        double[][] x = Checks.columns(data.x(), data.features().size());
-        for (int j = 0; j < vp.length; j++) {
-            if (vp[j] > 0 && java.util.Arrays.stream(x[j]).distinct().count() > 1) return true;
-        }
-        return false;
     }
 
     /** cv.glmnet's defaults: 10 folds, lambda.min, 100 lambdas down to glmnet's own ratio (see {@link PenalisedLogistic#of}). */
@@ -93,29 +61,26 @@ import org.radiome.analysis.survival.SurvivalData;
         for (int e : data.event()) events += e;
         int k = Math.min(folds, events);
         if (k < 3) throw new AnalysisException(NAME + ": the inner cross-validation needs at least 3 events, got " + events);
-        if (!anyPenalised(data)) return fitAt(data, 0);
+        if (!PenalisedSettings.anyPenalised(penaltyFactors, data)) return fitAt(data, 0);
         int[] strata = data.event().clone();
         Tuning tuning = tune(data, lambdaPath(data), Folds.stratified(strata, k, seed));
         return fitAt(data, tuning.chosen(rule));
     }
 
     public double[] lambdaPath(TrainingData data) {
-        double[][] x = Checks.columns(data.x(), data.features().size());
-        double ratio = Double.isNaN(lambdaMinRatio) ? LambdaPath.defaultMinRatio(data.caseCount(), x.length) : lambdaMinRatio;
-        return LambdaPath.sequence(LambdaPath.lambdaMax(Glmnet.Family.COX, x, null, surv(data), alpha, factorsFor(data)), lambdaCount, ratio);
+        return PenalisedSettings.lambdaPath(Glmnet.Family.COX, data, null, surv(data), alpha, lambdaCount, lambdaMinRatio, penaltyFactors);
     }
 
     /** The inner cross-validation over {@code lambdas} with the given folds (1..K). */
     public Tuning tune(TrainingData data, double[] lambdas, int[] foldId) {
         requireSurvival(data);
         if (foldId.length != data.caseCount()) throw new IllegalArgumentException("one fold id per case is needed");
-        return CoxCv.run(Checks.columns(data.x(), data.features().size()), surv(data), alpha, lambdas, foldId, factorsFor(data));
+        return CoxCv.run(Checks.columns(data.x(), data.features().size()), surv(data), alpha, lambdas, foldId, PenalisedSettings.factorsFor(penaltyFactors, data));
     }
 
     public LinearModel fitAt(TrainingData data, double lambda) {
         requireSurvival(data);
-        double[][] x = Checks.columns(data.x(), data.features().size());
-        Glmnet.Fit fit = Glmnet.fit(Glmnet.Family.COX, x, null, surv(data), alpha, new double[] {lambda}, factorsFor(data)).get(0);
+        Glmnet.Fit fit = PenalisedSettings.fitAt(Glmnet.Family.COX, data, null, surv(data), alpha, lambda, penaltyFactors);
         return new LinearModel(NAME, Outcome.SURVIVAL, data.features(), 0, fit.beta(), lambda, alpha);
     }
 
@@ -131,6 +96,6 @@ import org.radiome.analysis.survival.SurvivalData;
 
     @Override
     public String toString() {
-        return NAME + List.of("alpha=" + alpha, "folds=" + folds, "lambda=" + rule);
+        return PenalisedSettings.describe(NAME, alpha, folds, rule);
     }
 }

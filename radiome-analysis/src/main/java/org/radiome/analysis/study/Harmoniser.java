@@ -1,10 +1,12 @@
 package org.radiome.analysis.study;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
 import org.radiome.analysis.harmonisation.ComBat;
+import org.radiome.analysis.harmonisation.CovariateLevels;
 
 /**
  * ComBat harmonisation as the study pipeline uses it: fitted on the training cases of a fold (batches and
@@ -74,18 +76,9 @@ public record Harmoniser(String batchColumn, List<Covariate> covariates, ComBat.
     }
 
     private static Covariate describe(String column, String[] text, int[] rows) {
-        TreeSet<String> levels = new TreeSet<>();
-        boolean numeric = true;
-        for (int r : rows) {
-            levels.add(text[r]);
-            try {
-                Double.parseDouble(text[r]);
-            } catch (NumberFormatException e) {
-                numeric = false;
-            }
-        }
-        if (levels.size() < 2) throw new StudyException("harmonisation covariate " + column + " has one level among a fold's training cases");
-        return new Covariate(column, numeric, numeric ? List.of() : List.copyOf(levels));
+        CovariateLevels d = CovariateLevels.of(text, rows, Comparator.naturalOrder());
+        if (d.levels().size() < 2) throw new StudyException("harmonisation covariate " + column + " has one level among a fold's training cases");
+        return new Covariate(column, d.numeric(), d.codedLevels());
     }
 
     private static double[][] design(List<Covariate> covs, String[][] text, int[] rows) {
@@ -110,11 +103,7 @@ public record Harmoniser(String batchColumn, List<Covariate> covariates, ComBat.
                     throw new StudyException("harmonisation covariate " + cv.column() + " = " + t[r] + " is not a level the harmonisation knows " + cv.levels());
                 }
             }
-            for (String level : cv.levels().subList(1, cv.levels().size())) {
-                double[] v = new double[rows.length];
-                for (int i = 0; i < rows.length; i++) v[i] = t[rows[i]].equals(level) ? 1 : 0;
-                cols.add(v);
-            }
+            CovariateLevels.addDummies(cv.levels(), t, rows, cols);
         }
         return cols.toArray(double[][]::new);
     }

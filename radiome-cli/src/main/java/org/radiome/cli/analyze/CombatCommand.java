@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import org.radiome.analysis.AnalysisException;
 import org.radiome.analysis.harmonisation.ComBat;
+import org.radiome.analysis.harmonisation.CovariateLevels;
 import org.radiome.analysis.table.Table;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -135,19 +135,9 @@ final class CombatCommand extends AnalysisCommand {
     }
 
     private static Covariate describe(Table t, String column, int[] rows) {
-        String[] text = t.text(column);
-        boolean numeric = true;
-        TreeSet<String> levels = new TreeSet<>(AssociateCommand::compareLevels);
-        for (int r : rows) {
-            levels.add(text[r]);
-            try {
-                Double.parseDouble(text[r]);
-            } catch (NumberFormatException e) {
-                numeric = false;
-            }
-        }
-        if (levels.size() < 2) throw new AnalysisException("covariate " + column + " has one level among the cases used");
-        return new Covariate(column, numeric, numeric ? List.of() : List.copyOf(levels));
+        CovariateLevels d = CovariateLevels.of(t.text(column), rows, AssociateCommand::compareLevels);
+        if (d.levels().size() < 2) throw new AnalysisException("covariate " + column + " has one level among the cases used");
+        return new Covariate(column, d.numeric(), d.codedLevels());
     }
 
     private static double[][] design(Table t, List<Covariate> covs, int[] rows) {
@@ -161,11 +151,7 @@ final class CombatCommand extends AnalysisCommand {
             for (int r : rows) {
                 if (!c.levels().contains(text[r])) throw new AnalysisException("covariate " + c.column() + " = " + text[r] + " is not a level the model knows " + c.levels());
             }
-            for (String level : c.levels().subList(1, c.levels().size())) {
-                double[] v = new double[rows.length];
-                for (int i = 0; i < rows.length; i++) v[i] = text[rows[i]].equals(level) ? 1 : 0;
-                cols.add(v);
-            }
+            CovariateLevels.addDummies(c.levels(), text, rows, cols);
         }
         return cols.toArray(double[][]::new);
     }

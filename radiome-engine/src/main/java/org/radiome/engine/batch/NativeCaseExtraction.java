@@ -1,7 +1,5 @@
 package org.radiome.engine.batch;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import org.radiome.engine.extract.CaseExtractor;
 import org.radiome.engine.extract.ExtractionException;
 import org.radiome.engine.extract.RoiResult;
-import org.radiome.engine.provenance.Checksums;
 import org.radiome.features.ExtractionSettings;
 import org.radiome.image.io.ImageReadOptions;
 
@@ -45,18 +42,11 @@ public record NativeCaseExtraction(ExtractionSettings settings, String settingsT
 
     @Override
     public String fingerprint() {
-        return "mode=native\nall_rois=" + allRois + "\nsettings_sha256="
-                + Checksums.sha256(settingsText.getBytes(StandardCharsets.UTF_8)) + "\n";
+        return SettingsFileRecord.fingerprint("native", allRois, "settings_sha256", settingsText);
     }
 
     @Override
     public Map<String, Object> provenance() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("mode", "native (IBSI)");
-        p.put("all_rois", allRois);
-        p.put("settings_file", settingsName);
-        p.put("settings_sha256", Checksums.sha256(settingsText.getBytes(StandardCharsets.UTF_8)));
-        p.put("settings_text", settingsText);
-        return p;
+        return SettingsFileRecord.provenance("native (IBSI)", allRois, "settings", settingsName, settingsText);
     }
 }

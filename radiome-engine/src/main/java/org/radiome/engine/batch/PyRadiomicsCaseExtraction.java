@@ -1,7 +1,5 @@
 package org.radiome.engine.batch;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import org.radiome.engine.extract.ExtractionException;
 import org.radiome.engine.extract.PyRadiomicsCaseExtractor;
 import org.radiome.engine.extract.RoiResult;
-import org.radiome.engine.provenance.Checksums;
 import org.radiome.features.pyradiomics.PyRadiomicsSettings;
 
 /**
@@ -55,18 +52,11 @@ public record PyRadiomicsCaseExtraction(PyRadiomicsSettings settings, String par
 
     @Override
     public String fingerprint() {
-        return "mode=pyradiomics\nall_rois=" + allRois + "\nparams_sha256="
-                + Checksums.sha256(paramsText.getBytes(StandardCharsets.UTF_8)) + "\n";
+        return SettingsFileRecord.fingerprint("pyradiomics", allRois, "params_sha256", paramsText);
     }
 
     @Override
     public Map<String, Object> provenance() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("mode", "PyRadiomics-compatible");
-        p.put("all_rois", allRois);
-        p.put("pyradiomics_params_file", paramsName);
-        p.put("pyradiomics_params_sha256", Checksums.sha256(paramsText.getBytes(StandardCharsets.UTF_8)));
-        p.put("pyradiomics_params_text", paramsText);
-        return p;
+        return SettingsFileRecord.provenance("PyRadiomics-compatible", allRois, "pyradiomics_params", paramsName, paramsText);
     }
 }

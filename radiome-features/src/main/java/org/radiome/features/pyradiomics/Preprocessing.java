@@ -129,17 +129,29 @@ final class Preprocessing {
 
     /** The image and mask cropped to {@code box} (no padding), with the grid's spacing. */
     static Roi crop(double[] values, boolean[] mask, Grid g, int[] box) {
+        return crop(g, box, (from, to, n, v, m) -> {
+            System.arraycopy(values, from, v, to, n);
+            System.arraycopy(mask, from, m, to, n);
+        });
+    }
+
+    /** Copies one x-row of {@code n} voxels starting at grid index {@code from} into {@code v} and {@code m} at {@code to}. */
+    @FunctionalInterface
+    interface RowCopy {
+        void copy(int from, int to, int n, double[] v, boolean[] m);
+    }
+
+    /**
+     * A ROI of {@code box} (xmin, xmax, ymin, ymax, zmin, zmax, inclusive; no padding) with the grid's spacing, filled
+     * row by row by {@code row}: the one walk over the box that every crop (double or float image, boolean mask or
+     * label map) shares.
+     */
+    static Roi crop(Grid g, int[] box, RowCopy row) {
         int nx = box[1] - box[0] + 1, ny = box[3] - box[2] + 1, nz = box[5] - box[4] + 1;
         double[] v = new double[nx * ny * nz];
         boolean[] m = new boolean[v.length];
         for (int z = 0, j = 0; z < nz; z++) {
-            for (int y = 0; y < ny; y++) {
-                int i = g.index(box[0], box[2] + y, box[4] + z);
-                for (int x = 0; x < nx; x++, i++, j++) {
-                    v[j] = values[i];
-                    m[j] = mask[i];
-                }
-            }
+            for (int y = 0; y < ny; y++, j += nx) row.copy(g.index(box[0], box[2] + y, box[4] + z), j, nx, v, m);
         }
         return new Roi(nx, ny, nz, g.spacing(0), g.spacing(1), g.spacing(2), v, m);
     }

@@ -135,36 +135,20 @@ public final class PyRadiomicsExtractor {
 
     /** The float image cropped to {@code box} with the mask of the voxels labelled {@code label}, values widened to double. */
     private static Roi cropLabel(float[] values, int[] labels, int label, Grid g, int[] box) {
-        int nx = box[1] - box[0] + 1, ny = box[3] - box[2] + 1, nz = box[5] - box[4] + 1;
-        double[] v = new double[nx * ny * nz];
-        boolean[] m = new boolean[v.length];
-        for (int z = 0, j = 0; z < nz; z++) {
-            for (int y = 0; y < ny; y++) {
-                int i = g.index(box[0], box[2] + y, box[4] + z);
-                for (int x = 0; x < nx; x++, i++, j++) {
-                    v[j] = values[i];
-                    m[j] = labels[i] == label;
-                }
+        return Preprocessing.crop(g, box, (from, to, n, v, m) -> {
+            for (int x = 0; x < n; x++) {
+                v[to + x] = values[from + x];
+                m[to + x] = labels[from + x] == label;
             }
-        }
-        return new Roi(nx, ny, nz, g.spacing(0), g.spacing(1), g.spacing(2), v, m);
+        });
     }
 
     /** The float image and its mask cropped to {@code box} (as {@link Preprocessing#crop}), values widened to double. */
     private static Roi crop(float[] values, boolean[] mask, Grid g, int[] box) {
-        int nx = box[1] - box[0] + 1, ny = box[3] - box[2] + 1, nz = box[5] - box[4] + 1;
-        double[] v = new double[nx * ny * nz];
-        boolean[] m = new boolean[v.length];
-        for (int z = 0, j = 0; z < nz; z++) {
-            for (int y = 0; y < ny; y++) {
-                int i = g.index(box[0], box[2] + y, box[4] + z);
-                for (int x = 0; x < nx; x++, i++, j++) {
-                    v[j] = values[i];
-                    m[j] = mask[i];
-                }
-            }
-        }
-        return new Roi(nx, ny, nz, g.spacing(0), g.spacing(1), g.spacing(2), v, m);
+        return Preprocessing.crop(g, box, (from, to, n, v, m) -> {
+            for (int x = 0; x < n; x++) v[to + x] = values[from + x];
+            System.arraycopy(mask, from, m, to, n);
+        });
     }
 
     private static Map<String, Double> shape(Roi roi) {
