@@ -58,71 +58,10 @@ public final class LevelCountMatrix {
      */
     public double[] features() {
         if (total == 0) throw new IllegalStateException("empty grey level count matrix: features are undefined");
-        double[] rowSums = new double[levelCount + 1];
-        double[] columnSums = new double[maxColumn + 1];
-        double sje = 0, lje = 0, lge = 0, hge = 0, sjlge = 0, sjhge = 0, ljlge = 0, ljhge = 0;
-        double meanI = 0, meanJ = 0, entropy = 0, energy = 0;
-        for (int k = 0; k < entryCount; k++) {
-            double i = rows[k];
-            double j = columns[k];
-            double c = counts[k];
-            double i2 = i * i;
-            double j2 = j * j;
-            rowSums[rows[k]] += c;
-            columnSums[columns[k]] += c;
-            sje += c / j2;
-            lje += c * j2;
-            lge += c / i2;
-            hge += c * i2;
-            sjlge += c / (i2 * j2);
-            sjhge += c * i2 / j2;
-            ljlge += c * j2 / i2;
-            ljhge += c * i2 * j2;
-            double p = c / total;
-            meanI += i * p;
-            meanJ += j * p;
-            entropy -= p * log2(p);
-            energy += p * p;
-        }
-        double varI = 0, varJ = 0;
-        for (int k = 0; k < entryCount; k++) {
-            double p = counts[k] / total;
-            double di = rows[k] - meanI;
-            double dj = columns[k] - meanJ;
-            varI += di * di * p;
-            varJ += dj * dj * p;
-        }
-        double rowSquares = sumOfSquares(rowSums);
-        double columnSquares = sumOfSquares(columnSums);
-
-        double[] f = new double[LevelCountFeature.values().length];
-        f[LevelCountFeature.SMALL_J_EMPHASIS.ordinal()] = sje / total;
-        f[LevelCountFeature.LARGE_J_EMPHASIS.ordinal()] = lje / total;
-        f[LevelCountFeature.LOW_GREY_LEVEL_EMPHASIS.ordinal()] = lge / total;
-        f[LevelCountFeature.HIGH_GREY_LEVEL_EMPHASIS.ordinal()] = hge / total;
-        f[LevelCountFeature.SMALL_J_LOW_GREY_LEVEL_EMPHASIS.ordinal()] = sjlge / total;
-        f[LevelCountFeature.SMALL_J_HIGH_GREY_LEVEL_EMPHASIS.ordinal()] = sjhge / total;
-        f[LevelCountFeature.LARGE_J_LOW_GREY_LEVEL_EMPHASIS.ordinal()] = ljlge / total;
-        f[LevelCountFeature.LARGE_J_HIGH_GREY_LEVEL_EMPHASIS.ordinal()] = ljhge / total;
-        f[LevelCountFeature.GREY_LEVEL_NON_UNIFORMITY.ordinal()] = rowSquares / total;
-        f[LevelCountFeature.GREY_LEVEL_NON_UNIFORMITY_NORMALISED.ordinal()] = rowSquares / (total * total);
-        f[LevelCountFeature.J_NON_UNIFORMITY.ordinal()] = columnSquares / total;
-        f[LevelCountFeature.J_NON_UNIFORMITY_NORMALISED.ordinal()] = columnSquares / (total * total);
-        f[LevelCountFeature.PERCENTAGE.ordinal()] = total / voxelCount;
-        f[LevelCountFeature.GREY_LEVEL_VARIANCE.ordinal()] = varI;
-        f[LevelCountFeature.J_VARIANCE.ordinal()] = varJ;
-        f[LevelCountFeature.ENTROPY.ordinal()] = entropy;
-        f[LevelCountFeature.ENERGY.ordinal()] = energy;
+        double[] f = new double[LevelCountStatistics.featureCount()];
+        new LevelCountStatistics(levelCount, maxColumn).compute(rows, columns, counts, entryCount, voxelCount, f);
         return f;
     }
-
-    private static double sumOfSquares(double[] a) {
-        double s = 0;
-        for (double v : a) s += v * v;
-        return s;
-    }
-
-    private static double log2(double x) { return Math.log(x) / Math.log(2.0); }
 
     /**
      * Collects {@code (i, j)} observations, one per zone or neighbourhood, and the voxel count. Merging
