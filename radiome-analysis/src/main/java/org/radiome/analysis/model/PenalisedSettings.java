@@ -1,6 +1,5 @@
 package org.radiome.analysis.model;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,14 +42,14 @@ final class PenalisedSettings {
         return vp;
     }
 
-    /** Whether some non-constant feature is penalised (else the fit is the unpenalised one). */
+    /**
+     * Whether some feature is penalised (else the fit is the unpenalised one). Only called after
+     * {@link Checks#trainable}, which refuses constant features, so every penalised feature can enter.
+     */
     static boolean anyPenalised(Map<String, Double> penaltyFactors, TrainingData data) {
         double[] vp = factorsFor(penaltyFactors, data);
         if (vp == null) return true;
-        double[][] x = Checks.columns(data.x(), data.features().size());
-        for (int j = 0; j < vp.length; j++) {
-            if (vp[j] > 0 && Arrays.stream(x[j]).distinct().count() > 1) return true;
-        }
+        for (double f : vp) if (f > 0) return true;
         return false;
     }
 
