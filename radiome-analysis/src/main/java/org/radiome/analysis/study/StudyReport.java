@@ -97,7 +97,7 @@ public final class StudyReport {
         if (!f.covariates().isEmpty()) {
             h.paragraph("Clinical covariates in every model, never subject to selection: " + String.join(", ", f.covariates().columns())
                 + " (model terms " + String.join(", ", f.covariates().terms()) + "; factors with treatment contrasts, first level as baseline"
-                + (r.learner().startsWith("penalised") ? "; the penalised learner shrinks them like the features" : "") + ").");
+                + (r.learner().startsWith("penalised") ? "; unpenalised in the penalised learner: glmnet penalty factor 0" : "") + ").");
         }
         h.paragraph("Inputs: " + String.join(", ", c.sources().stream().map(s -> s.file() + " (SHA-256 " + s.sha256() + ")").toList()) + ".");
         return h.render();
@@ -109,11 +109,7 @@ public final class StudyReport {
         List<Selection.Association> top = new ArrayList<>(r.finalFit().univariate());
         top.sort(Comparator.comparingDouble(Selection.Association::p));
         top = top.subList(0, Math.min(25, top.size()));
-        double[][] x = d.x();
-        if (r.finalFit().harmoniser() != null) {
-            String[][] cov = d.covariateText();
-            x = r.finalFit().harmoniser().apply(x, d.batch(), cov);
-        }
+        double[][] x = Study.harmonisedCohort(d, r.finalFit());
         List<String> columns = new ArrayList<>(List.of("all"));
         String[] site = d.subgroups().get("site");
         List<String> sites = site == null ? List.of() : new ArrayList<>(new java.util.TreeSet<>(Arrays.asList(site)));
