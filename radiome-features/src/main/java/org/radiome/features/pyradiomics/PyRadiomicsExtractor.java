@@ -203,16 +203,14 @@ public final class PyRadiomicsExtractor {
 
     /** The present label's mask on the image grid, resampled onto it with {@code correctMask} if the grids differ. */
     private static boolean[] correctedMask(Volume image, LabelMap labels, PyRadiomicsSettings s) {
-        boolean[] mask = labels.select(s.label()).inside();
         Grid grid = image.grid();
         String mismatch = grid.describeDifference(labels.grid());
-        if (mismatch != null) {
-            if (!s.correctMask()) {
-                throw new IllegalArgumentException("image/mask geometry mismatch (" + mismatch + "); set correctMask to resample the mask");
-            }
-            mask = Resampling.maskOntoGrid(labels, s.label(), grid);
-            if (!anyTrue(mask)) throw new IllegalArgumentException("the ROI lies outside the image after correctMask");
+        if (mismatch == null) return labels.select(s.label()).inside();
+        if (!s.correctMask()) {
+            throw new IllegalArgumentException("image/mask geometry mismatch (" + mismatch + "); set correctMask to resample the mask");
         }
+        boolean[] mask = Resampling.maskOntoGrid(labels, s.label(), grid);
+        if (!anyTrue(mask)) throw new IllegalArgumentException("the ROI lies outside the image after correctMask");
         return mask;
     }
 
