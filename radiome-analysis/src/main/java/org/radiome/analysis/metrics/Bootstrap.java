@@ -2,6 +2,7 @@ package org.radiome.analysis.metrics;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 import org.radiome.analysis.AnalysisException;
@@ -31,6 +32,16 @@ public final class Bootstrap {
 
     /** Resamples within each stratum (a small non-negative integer per case, e.g. the 0/1 response). */
     public static Interval stratifiedCi(int[] strata, ToDoubleFunction<int[]> metric, int replicates, long seed, double level) {
+        return stratifiedCis(strata, idx -> new double[] {metric.applyAsDouble(idx)}, replicates, seed, level)[0];
+    }
+
+    /**
+     * Several metrics that one computation yields together (for example a recalibration fit's intercept and slope),
+     * each with its interval, from the same replicates: the computation runs once per replicate. Each value is
+     * skipped where it alone is NaN; a replicate on which the computation throws {@link AnalysisException} counts as
+     * undefined for all of them.
+     */
+    public static Interval[] stratifiedCis(int[] strata, Function<int[], double[]> metrics, int replicates, long seed, double level) {
         int n = strata.length;
         if (n < 1) throw new AnalysisException("the bootstrap needs at least one case");
         if (replicates < 1) throw new IllegalArgumentException("the bootstrap needs at least one replicate, was " + replicates);
@@ -46,27 +57,34 @@ public final class Bootstrap {
             members[s] = java.util.stream.IntStream.range(0, n).filter(i -> strata[i] == stratum).toArray();
         }
         int[] all = java.util.stream.IntStream.range(0, n).toArray();
-        double estimate = metric.applyAsDouble(all);
+        double[] estimates = metrics.apply(all);
+        int count = estimates.length;
         SplittableRandom random = new SplittableRandom(seed);
-        double[] values = new double[replicates];
-        int used = 0, skipped = 0;
+        double[][] values = new double[count][replicates];
+        int[] used = new int[count], skipped = new int[count];
         int[] sample = new int[n];
         for (int b = 0; b < replicates; b++) {
             int k = 0;
             for (int[] m : members) for (int i = 0; i < m.length; i++) sample[k++] = m[random.nextInt(m.length)];
-            double v;
+            double[] v;
             try {
-                v = metric.applyAsDouble(sample.clone());
+                v = metrics.apply(sample.clone());
             } catch (AnalysisException e) {
-                v = Double.NaN;
+                v = null;
             }
-            if (Double.isNaN(v)) skipped++;
-            else values[used++] = v;
+            for (int c = 0; c < count; c++) {
+                if (v == null || Double.isNaN(v[c])) skipped[c]++;
+                else values[c][used[c]++] = v[c];
+            }
         }
-        if (used == 0) throw new AnalysisException("the metric was undefined on every one of " + replicates + " bootstrap replicates");
-        double[] sorted = Arrays.copyOf(values, used);
-        Arrays.sort(sorted);
-        return new Interval(estimate, quantile(sorted, (1 - level) / 2), quantile(sorted, (1 + level) / 2), level, used, skipped);
+        Interval[] out = new Interval[count];
+        for (int c = 0; c < count; c++) {
+            if (used[c] == 0) throw new AnalysisException("the metric was undefined on every one of " + replicates + " bootstrap replicates");
+            double[] sorted = Arrays.copyOf(values[c], used[c]);
+            Arrays.sort(sorted);
+            out[c] = new Interval(estimates[c], quantile(sorted, (1 - level) / 2), quantile(sorted, (1 + level) / 2), level, used[c], skipped[c]);
+        }
+        return out;
     }
 
     /** R's type-7 quantile of sorted values: h = (m - 1) q, linear between the neighbouring order statistics. */

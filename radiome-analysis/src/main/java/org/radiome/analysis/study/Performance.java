@@ -25,8 +25,12 @@ public final class Performance {
     static Estimate bootstrap(int[] strata, int n, ToDoubleFunction<int[]> metric, int resamples, long seed) {
         Bootstrap.Interval ci = strata == null ? Bootstrap.ci(n, metric, resamples, seed, 0.95)
             : Bootstrap.stratifiedCi(strata, metric, resamples, seed, 0.95);
+        return estimate(ci, strata != null);
+    }
+
+    private static Estimate estimate(Bootstrap.Interval ci, boolean stratified) {
         return new Estimate(ci.estimate(), ci.lower(), ci.upper(), "percentile bootstrap, " + ci.replicates() + " resamples"
-            + (strata == null ? "" : " stratified by class") + (ci.skipped() == 0 ? "" : " (" + ci.skipped() + " undefined, skipped)"));
+            + (stratified ? " stratified by class" : "") + (ci.skipped() == 0 ? "" : " (" + ci.skipped() + " undefined, skipped)"));
     }
 
     /** Bootstrap AUC of 0/1 {@code y} against {@code score}, resampled within each class as pROC does. */
@@ -40,11 +44,11 @@ public final class Performance {
 
     /** Calibration intercept and slope (logistic recalibration) and calibration-in-the-large, each with a bootstrap interval. */
     static Estimate[] recalibration(double[] y, double[] p, int resamples, long seed) {
-        int[] strata = classes(y);
-        return new Estimate[] {
-            bootstrap(strata, y.length, idx -> Calibration.recalibration(pick(y, idx), pick(p, idx)).intercept(), resamples, seed),
-            bootstrap(strata, y.length, idx -> Calibration.recalibration(pick(y, idx), pick(p, idx)).slope(), resamples, seed),
-            bootstrap(strata, y.length, idx -> Calibration.recalibration(pick(y, idx), pick(p, idx)).inTheLarge(), resamples, seed)};
+        Bootstrap.Interval[] ci = Bootstrap.stratifiedCis(classes(y), idx -> {
+            Calibration.Recalibration r = Calibration.recalibration(pick(y, idx), pick(p, idx));
+            return new double[] {r.intercept(), r.slope(), r.inTheLarge()};
+        }, resamples, seed, 0.95);
+        return new Estimate[] {estimate(ci[0], true), estimate(ci[1], true), estimate(ci[2], true)};
     }
 
     static Estimate harrellC(double[] time, int[] event, double[] risk, int resamples, long seed) {
