@@ -62,7 +62,7 @@ final class AotTrainingCommand implements Callable<Integer> {
 
     private static void run(String... args) throws UserFacingException {
         StringWriter log = new StringWriter();
-        CommandLine cl = Radiome.commandLine();
+        CommandLine cl = Radiome.commandLine(args);
         cl.setOut(new PrintWriter(log));
         cl.setErr(new PrintWriter(log));
         int code = cl.execute(args);

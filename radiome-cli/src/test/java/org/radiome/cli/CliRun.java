@@ -9,8 +9,17 @@ import picocli.CommandLine;
 
 /** Runs the {@code radiome} command in-process and captures its exit code, stdout and stderr. */
 record CliRun(int exitCode, String out, String err) {
+    /** Runs through the same command tree as {@code main}: only the branch the arguments name. */
     static CliRun of(String... args) {
-        CommandLine cl = Radiome.commandLine();
+        return of(Radiome.commandLine(args), args);
+    }
+
+    /** Runs through the whole command tree. */
+    static CliRun withWholeTree(String... args) {
+        return of(Radiome.commandLine(), args);
+    }
+
+    private static CliRun of(CommandLine cl, String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));

@@ -64,7 +64,7 @@ final class Cohort {
     static Run analyze(String... args) {
         List<String> all = new ArrayList<>(List.of("analyze"));
         all.addAll(List.of(args));
-        var cl = Radiome.commandLine();
+        var cl = Radiome.commandLine(all.toArray(String[]::new));
         StringWriter out = new StringWriter(), err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
