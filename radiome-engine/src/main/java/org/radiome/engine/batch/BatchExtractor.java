@@ -109,6 +109,7 @@ public final class BatchExtractor {
                 progress.finished();
             }
             if (fatal.get() != null) rethrowFatal();
+            journal.sync();
             List<CaseFailure> failed = new ArrayList<>(failures);
             failed.sort(Comparator.comparingInt(CaseFailure::index));
             long rows = writeTable(journal);

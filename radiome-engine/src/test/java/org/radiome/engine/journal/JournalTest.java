@@ -10,6 +10,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +120,52 @@ class JournalTest {
         }
         try (Journal j = Journal.open(file, "fp", CASES)) {
             assertThat(j.doneCount()).isZero();
+        }
+    }
+
+    @Test
+    void records_appended_from_many_threads_are_each_journalled_once() throws Exception {
+        Path file = tmp.resolve("run.journal");
+        List<String> ids = IntStream.range(0, 400).mapToObj(i -> "case" + i).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try (Journal j = Journal.open(file, "fp", ids)) {
+            List<Future<?>> appends = IntStream.range(0, ids.size()).<Future<?>>mapToObj(i -> pool.submit(() -> {
+                j.append(new CaseRecord(i, ids.get(i), Map.of("image", "h" + i),
+                        List.of(new CaseRecord.RoiValues("1", new String[] {"f"}, new double[] {i + 0.25}))));
+                return null;
+            })).toList();
+            for (Future<?> f : appends) f.get();
+            // a record may still be on its way to the disk: reading it waits for it
+            assertThat(j.read(399).rois().get(0).values()).containsExactly(399.25);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(Files.readAllLines(file)).hasSize(1 + ids.size());
+        try (Journal j = Journal.open(file, "fp", ids)) {
+            assertThat(j.doneCount()).isEqualTo(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                CaseRecord r = j.read(i);
+                assertThat(r.caseId()).isEqualTo(ids.get(i));
+                assertThat(r.inputs()).containsEntry("image", "h" + i);
+                assertThat(r.rois().get(0).values()).containsExactly(i + 0.25);
+            }
+        }
+    }
+
+    @Test
+    void after_sync_the_records_are_on_disk_and_a_case_is_accepted_once() throws Exception {
+        Path file = tmp.resolve("run.journal");
+        try (Journal j = Journal.open(file, "fp", CASES)) {
+            j.append(record(0, 1.5));
+            j.append(record(2, 2.5));
+            assertThatThrownBy(() -> j.append(record(2, 9))).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("already journalled");
+            j.sync();
+            // what a process killed now would leave: both records, whole lines
+            List<String> lines = Files.readAllLines(file);
+            assertThat(lines).hasSize(3);
+            assertThat(lines.get(1) + lines.get(2)).contains("\"case_id\":\"a\"").contains("\"case_id\":\"c\"");
+            assertThat(j.doneCount()).isEqualTo(2);
         }
     }
 }
