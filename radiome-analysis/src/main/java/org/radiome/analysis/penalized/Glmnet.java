@@ -785,44 +785,34 @@ public final class Glmnet {
     }
 
     /**
-     * -(1/n) Breslow partial log-likelihood, theta = b. Cases are kept in time order, latest first, so that
-     * each risk set {time >= t} is a prefix and its sums are running sums, read at the end of each block of tied
-     * times. As in glmnet, the sums over risk sets are folded into weights per case: with c_b = d_b / S0(b) and
-     * C_i the sum of c_b over the death times at which case i is at risk, the score is Z' (event - e^eta C) and
-     * the Hessian (1/n) [Z' diag(e^eta C) Z - sum_b d_b m(b) m(b)'], m(b) = S1(b) / S0(b): O(n) per coordinate
-     * and O(n + deaths) per Hessian entry, nothing quadratic in n.
+     * The time structure of a Breslow partial likelihood for one survival outcome: the cases in time order, latest
+     * first, so that each risk set {time >= t} is a prefix and its sums are running sums read at the end of each
+     * block of tied times; the deaths in each block. Used by the cox family's smooth part ({@link CoxBreslow}) and
+     * by the cross-validated deviance ({@link GlmnetCv}). Immutable.
      */
-    static final class CoxBreslow extends Smooth {
+    static final class RiskSets {
+        final int n;
         final int[] order; // by time, descending
-        final double[][] zs; // columns in that order
+        final boolean[] eventSorted; // in that order
         final int[] blockEnd; // exclusive end of each block of equal times, in the sorted order
         final int[] deaths; // deaths in each block
-        final boolean[] eventSorted;
-        final double[] risk, s0; // e^(eta - max) per sorted case; its running sum at each block end
-        final double[] residual, weight; // per sorted case: event - e^eta C, and e^eta C
-        final double[][] mean; // per column: sqrt(d_b) m_j(b) over the death blocks b
-        final double[] scratch;
         final int blocks, deathBlocks;
-        final SurvivalData data;
 
-        CoxBreslow(double[][] z, SurvivalData data) {
-            super(z, data.size());
-            this.data = data;
-            if (data.events() == 0) throw new AnalysisException("no events: the Cox model is undefined");
+        RiskSets(SurvivalData data) {
+            n = data.size();
+            double[] time = data.time();
             Integer[] o = new Integer[n];
             for (int i = 0; i < n; i++) o[i] = i;
-            Arrays.sort(o, (a, b) -> Double.compare(data.time()[b], data.time()[a]));
+            Arrays.sort(o, (a, b) -> Double.compare(time[b], time[a]));
             order = Arrays.stream(o).mapToInt(Integer::intValue).toArray();
             eventSorted = new boolean[n];
             for (int k = 0; k < n; k++) eventSorted[k] = data.event()[order[k]];
-            zs = new double[d][n];
-            for (int j = 0; j < d; j++) for (int k = 0; k < n; k++) zs[j][k] = z[j][order[k]];
             int[] ends = new int[n], dd = new int[n];
             int b = 0, withDeaths = 0;
             for (int k = 0; k < n; ) {
-                double t = data.time()[order[k]];
+                double t = time[order[k]];
                 int end = k, count = 0;
-                while (end < n && data.time()[order[end]] == t) { if (eventSorted[end]) count++; end++; }
+                while (end < n && time[order[end]] == t) { if (eventSorted[end]) count++; end++; }
                 ends[b] = end;
                 if (count > 0) withDeaths++;
                 dd[b++] = count;
@@ -832,17 +822,15 @@ public final class Glmnet {
             deathBlocks = withDeaths;
             blockEnd = Arrays.copyOf(ends, b);
             deaths = Arrays.copyOf(dd, b);
-            risk = new double[n];
-            s0 = new double[b];
-            residual = new double[n];
-            weight = new double[n];
-            mean = new double[d][];
-            scratch = new double[n];
         }
 
-        /** Fills risk and s0 at theta; returns the log-likelihood. */
-        private double riskSets(double[] theta) {
-            linearPredictor(theta);
+        /**
+         * The Breslow log partial likelihood at the linear predictor {@code eta} (over the cases in data order): the
+         * sum over death times s of [the sum of eta over the d_s deaths - d_s log (the sum of e^eta over the risk set
+         * {time >= s})]. Fills {@code risk} (e^(eta - max eta) per sorted case) and {@code s0} (its running sum at
+         * each block end), which the cox family's gradient and Hessian read.
+         */
+        double logLikelihood(double[] eta, double[] risk, double[] s0) {
             double max = Double.NEGATIVE_INFINITY;
             for (double e : eta) max = Math.max(max, e);
             double loglik = 0;
@@ -858,6 +846,69 @@ public final class Glmnet {
                 if (deaths[b] > 0) loglik -= deaths[b] * (Math.log(sum) + max);
             }
             return loglik;
+        }
+
+        /** The saturated model's log partial likelihood: each death time's d deaths share the risk, -sum d log d. */
+        double saturated() {
+            double sat = 0;
+            for (int dd : deaths) if (dd > 0) sat -= dd * Math.log(dd);
+            return sat;
+        }
+
+        /**
+         * glmnet's {@code coxnet.deviance} with unit weights: 2 (l_sat - l(eta)), l the Breslow log partial likelihood
+         * and l_sat the saturated one.
+         */
+        double deviance(double[] eta) {
+            return 2 * (saturated() - logLikelihood(eta, new double[n], new double[blocks]));
+        }
+    }
+
+    /**
+     * -(1/n) Breslow partial log-likelihood, theta = b. Cases are kept in time order, latest first, so that
+     * each risk set {time >= t} is a prefix and its sums are running sums, read at the end of each block of tied
+     * times. As in glmnet, the sums over risk sets are folded into weights per case: with c_b = d_b / S0(b) and
+     * C_i the sum of c_b over the death times at which case i is at risk, the score is Z' (event - e^eta C) and
+     * the Hessian (1/n) [Z' diag(e^eta C) Z - sum_b d_b m(b) m(b)'], m(b) = S1(b) / S0(b): O(n) per coordinate
+     * and O(n + deaths) per Hessian entry, nothing quadratic in n.
+     */
+    static final class CoxBreslow extends Smooth {
+        final RiskSets times;
+        final int[] order; // by time, descending
+        final double[][] zs; // columns in that order
+        final int[] blockEnd; // exclusive end of each block of equal times, in the sorted order
+        final int[] deaths; // deaths in each block
+        final boolean[] eventSorted;
+        final double[] risk, s0; // e^(eta - max) per sorted case; its running sum at each block end
+        final double[] residual, weight; // per sorted case: event - e^eta C, and e^eta C
+        final double[][] mean; // per column: sqrt(d_b) m_j(b) over the death blocks b
+        final double[] scratch;
+        final int blocks, deathBlocks;
+
+        CoxBreslow(double[][] z, SurvivalData data) {
+            super(z, data.size());
+            if (data.events() == 0) throw new AnalysisException("no events: the Cox model is undefined");
+            times = new RiskSets(data);
+            order = times.order;
+            eventSorted = times.eventSorted;
+            blockEnd = times.blockEnd;
+            deaths = times.deaths;
+            blocks = times.blocks;
+            deathBlocks = times.deathBlocks;
+            zs = new double[d][n];
+            for (int j = 0; j < d; j++) for (int k = 0; k < n; k++) zs[j][k] = z[j][order[k]];
+            risk = new double[n];
+            s0 = new double[blocks];
+            residual = new double[n];
+            weight = new double[n];
+            mean = new double[d][];
+            scratch = new double[n];
+        }
+
+        /** Fills risk and s0 at theta; returns the log-likelihood. */
+        private double riskSets(double[] theta) {
+            linearPredictor(theta);
+            return times.logLikelihood(eta, risk, s0);
         }
 
         @Override
@@ -915,10 +966,6 @@ public final class Glmnet {
 
         /** The saturated Breslow model: each death time's d deaths share the risk, log-likelihood -sum d log d. */
         @Override
-        double saturatedValue() {
-            double sat = 0;
-            for (int dd : deaths) if (dd > 0) sat -= dd * Math.log(dd);
-            return -sat / n;
-        }
+        double saturatedValue() { return -times.saturated() / n; }
     }
 }
