@@ -103,15 +103,96 @@ public final class Glmnet {
 
     /**
      * glmnet's lambda_max with penalty factors: the smallest lambda at which every penalised coefficient is zero,
-     * max over the non-constant columns with vp_j > 0 of |g_j| / vp_j, divided by max(alpha, 1e-3), where g is the
-     * gradient of the smooth part on the standardised scale at the null model: the intercept and the unpenalised
-     * columns fitted, every penalised one zero (glmnet's first, lambda = infinity, solution). vp are the factors
-     * after {@link #rescaledFactors}. NaN when no column is penalised.
+     * max over the non-constant columns with vp_j > 0 of |g_j| / vp_j, divided by max(alpha, 1e-3) (glmnet's floor,
+     * so that a ridge path still starts somewhere finite), where g is the gradient of the smooth part on the
+     * standardised scale at the null model: the intercept and the unpenalised columns fitted, every penalised one
+     * zero (glmnet's first, lambda = infinity, solution; R's {@code fix.lam} puts it back as the path's first value).
+     * vp are the factors after {@link #rescaledFactors} (null: all 1). When every column is penalised the null model
+     * is the intercept alone (or nothing, cox) and g has a closed form ({@link #nullModelLambdaMax}); otherwise the
+     * unpenalised columns are fitted by the solver first ({@link #fittedNullModelLambdaMax}). NaN when no column is
+     * penalised.
      */
     public static double lambdaMax(Family family, double[][] x, double[] y, SurvivalData surv, double alpha, double[] penaltyFactor) {
         double[] vp = rescaledFactors(penaltyFactor, x.length);
-        Problem problem = new Problem(family, x, y, surv, vp);
-        return problem.lambdaMax(alpha);
+        for (double v : vp) if (!(v > 0)) return fittedNullModelLambdaMax(family, x, y, surv, alpha, vp);
+        return nullModelLambdaMax(family, x, y, surv, alpha, vp);
+    }
+
+    /** lambda_max with the unpenalised columns fitted by the solver (any factors, vp rescaled). */
+    static double fittedNullModelLambdaMax(Family family, double[][] x, double[] y, SurvivalData surv, double alpha, double[] vp) {
+        return new Problem(family, x, y, surv, vp).lambdaMax(alpha);
+    }
+
+    /**
+     * lambda_max when every column is penalised (vp_j > 0, rescaled): the null model's gradient in closed form,
+     * g_j = -(1/n) sum_i z_ij r_i over the standardised column z_j, r the null model's residual: y - mean(y)
+     * (gaussian on y's own scale, which undoes glmnet's scaling of y and lambda; binomial, at the intercept-only
+     * fit), or the martingale residual of the null Cox model under Breslow ties ({@link #coxNullResidual}).
+     * Constant columns are skipped (glmnet leaves them at zero).
+     */
+    static double nullModelLambdaMax(Family family, double[][] x, double[] y, SurvivalData surv, double alpha, double[] vp) {
+        int n = family == Family.COX ? surv.size() : y.length;
+        double[] residual = switch (family) {
+            case BINOMIAL, GAUSSIAN -> {
+                if (family == Family.BINOMIAL) Binomial.requireBinary(y);
+                double mean = Arrays.stream(y).sum() / n;
+                double[] r = new double[n];
+                boolean constant = true;
+                for (int i = 0; i < n; i++) {
+                    r[i] = y[i] - mean;
+                    constant &= y[i] == y[0];
+                }
+                if (constant) throw new AnalysisException("the response is constant");
+                yield r;
+            }
+            case COX -> {
+                if (surv.events() == 0) throw new AnalysisException("no events: the Cox model is undefined");
+                yield coxNullResidual(surv);
+            }
+        };
+        double best = 0;
+        for (int j = 0; j < x.length; j++) {
+            double[] column = x[j];
+            double mean = 0;
+            for (double v : column) mean += v / n;
+            double ss = 0, dot = 0;
+            for (int i = 0; i < n; i++) {
+                double c = column[i] - mean;
+                ss += c * c;
+                dot += c * residual[i];
+            }
+            double sd = Math.sqrt(ss / n);
+            if (sd > 0) best = Math.max(best, Math.abs(dot / sd) / n / vp[j]);
+        }
+        return best / Math.max(alpha, ALPHA_FLOOR);
+    }
+
+    /** glmnet's floor on alpha when computing lambda_max. */
+    static final double ALPHA_FLOOR = 1e-3;
+
+    /**
+     * The martingale residual of the null Cox model under Breslow ties, event_i - H0(t_i) with
+     * H0(t) = sum over death times s <= t of d(s) / |R(s)|: the score at beta = 0 is sum_i x_i r_i.
+     */
+    static double[] coxNullResidual(SurvivalData surv) {
+        int n = surv.size();
+        double[] t = surv.time();
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) boxed[i] = i;
+        Arrays.sort(boxed, (a, b) -> Double.compare(t[a], t[b]));
+        double[] r = new double[n];
+        double cumHazard = 0;
+        for (int k = 0; k < n; ) {
+            int end = k, deaths = 0;
+            while (end < n && t[boxed[end]] == t[boxed[k]]) {
+                if (surv.event()[boxed[end]]) deaths++;
+                end++;
+            }
+            cumHazard += (double) deaths / (n - k); // cases at time >= t are at risk
+            for (int m = k; m < end; m++) r[boxed[m]] = (surv.event()[boxed[m]] ? 1 : 0) - cumHazard;
+            k = end;
+        }
+        return r;
     }
 
     /** One data set on the standardised scale: the columns, the smooth part, the weights of the penalty. */
@@ -194,7 +275,7 @@ public final class Glmnet {
             solver.solve(start(), 0);
             double best = 0;
             for (int j = 0; j < dim; j++) if (eligible[j] && weight[j] > 0) best = Math.max(best, Math.abs(solver.gradient[j]) / weight[j]);
-            return best * yScale / Math.max(alpha, 1e-3);
+            return best * yScale / Math.max(alpha, ALPHA_FLOOR);
         }
 
         List<Fit> fit(double alpha, double[] lambdas) {
@@ -721,15 +802,19 @@ public final class Glmnet {
         Binomial(double[][] z, double[] y) {
             super(z, y.length);
             this.y = y;
+            requireBinary(y);
+            this.r = new double[n];
+            this.w = new double[n];
+            this.scratch = new double[n];
+        }
+
+        static void requireBinary(double[] y) {
             int ones = 0;
             for (double v : y) {
                 if (v == 1) ones++;
                 else if (v != 0) throw new AnalysisException("a binomial response must be 0 or 1, found " + v);
             }
-            if (ones == 0 || ones == n) throw new AnalysisException("the response has one class only");
-            this.r = new double[n];
-            this.w = new double[n];
-            this.scratch = new double[n];
+            if (ones == 0 || ones == y.length) throw new AnalysisException("the response has one class only");
         }
 
         double nullIntercept() {
