@@ -4,13 +4,14 @@ import java.util.Map;
 
 import org.radiome.analysis.AnalysisException;
 import org.radiome.analysis.penalized.Glmnet;
+import org.radiome.analysis.penalized.GlmnetCv;
 import org.radiome.analysis.survival.SurvivalData;
 
 /**
  * The Cox lasso / elastic net (Breslow partial likelihood, {@link Glmnet}'s cox family) with lambda chosen by an
  * inner, seeded k-fold cross-validation on the partial-likelihood deviance, as
  * {@code cv.glmnet(x, Surv(time, event), family = "cox", alpha, nfolds)} then {@code coef(fit, s = ...)}
- * ({@link CoxCv}). The lambda path is glmnet's ({@link LambdaPath}); folds are drawn from {@code seed},
+ * ({@link GlmnetCv}). The lambda path is glmnet's ({@link LambdaPath}); folds are drawn from {@code seed},
  * stratified by event status ({@link Folds}). The model scores the linear predictor x . b (larger = higher
  * hazard). Immutable and thread-safe.
  *
@@ -75,7 +76,9 @@ import org.radiome.analysis.survival.SurvivalData;
     public Tuning tune(TrainingData data, double[] lambdas, int[] foldId) {
         requireSurvival(data);
         if (foldId.length != data.caseCount()) throw new IllegalArgumentException("one fold id per case is needed");
-        return CoxCv.run(Checks.columns(data.x(), data.features().size()), surv(data), alpha, lambdas, foldId, PenalisedSettings.factorsFor(penaltyFactors, data));
+        double[][] x = Checks.columns(data.x(), data.features().size());
+        return Tuning.of(GlmnetCv.run(Glmnet.Family.COX, x, null, surv(data), alpha, lambdas, foldId, PenalisedSettings.factorsFor(penaltyFactors, data)),
+            foldId);
     }
 
     public LinearModel fitAt(TrainingData data, double lambda) {

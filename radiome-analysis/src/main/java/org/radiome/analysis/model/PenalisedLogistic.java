@@ -85,8 +85,8 @@ import org.radiome.analysis.penalized.GlmnetCv;
     public Tuning tune(TrainingData data, double[] lambdas, int[] foldId) {
         requireBinary(data);
         double[][] x = Checks.columns(data.x(), data.features().size());
-        GlmnetCv.Result cv = GlmnetCv.run(Glmnet.Family.BINOMIAL, x, data.y(), alpha, lambdas, foldId, PenalisedSettings.factorsFor(penaltyFactors, data));
-        return new Tuning(cv.measure(), cv.lambda(), cv.cvm(), cv.cvsd(), foldId.clone(), cv.indexMin(), cv.index1se());
+        return Tuning.of(GlmnetCv.run(Glmnet.Family.BINOMIAL, x, data.y(), alpha, lambdas, foldId, PenalisedSettings.factorsFor(penaltyFactors, data)),
+            foldId);
     }
 
     /** The fit on all of {@code data} at one lambda. */

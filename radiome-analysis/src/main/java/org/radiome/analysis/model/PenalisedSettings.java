@@ -58,7 +58,7 @@ final class PenalisedSettings {
                                int lambdaCount, double lambdaMinRatio, Map<String, Double> penaltyFactors) {
         double[][] x = Checks.columns(data.x(), data.features().size());
         double ratio = Double.isNaN(lambdaMinRatio) ? LambdaPath.defaultMinRatio(data.caseCount(), x.length) : lambdaMinRatio;
-        return LambdaPath.sequence(LambdaPath.lambdaMax(family, x, y, surv, alpha, factorsFor(penaltyFactors, data)), lambdaCount, ratio);
+        return LambdaPath.sequence(Glmnet.lambdaMax(family, x, y, surv, alpha, factorsFor(penaltyFactors, data)), lambdaCount, ratio);
     }
 
     /** glmnet's fit on all of {@code data} at one lambda. */

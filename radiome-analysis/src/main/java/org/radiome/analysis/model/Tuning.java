@@ -1,5 +1,7 @@
 package org.radiome.analysis.model;
 
+import org.radiome.analysis.penalized.GlmnetCv;
+
 /**
  * The inner cross-validation a penalised learner ran to choose lambda: the lambda path (decreasing), the mean
  * cross-validated loss {@code cvm} and its standard error {@code cvsd} at each lambda (cv.glmnet's), the fold of
@@ -11,4 +13,9 @@ public record Tuning(String measure, double[] lambda, double[] cvm, double[] cvs
     public double lambda1se() { return lambda[index1se]; }
 
     public double chosen(LambdaRule rule) { return rule == LambdaRule.MIN ? lambdaMin() : lambda1se(); }
+
+    /** The tuning a cross-validation with folds {@code foldId} gave. */
+    static Tuning of(GlmnetCv.Result cv, int[] foldId) {
+        return new Tuning(cv.measure(), cv.lambda(), cv.cvm(), cv.cvsd(), foldId.clone(), cv.indexMin(), cv.index1se());
+    }
 }

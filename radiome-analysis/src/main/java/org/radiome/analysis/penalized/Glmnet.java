@@ -103,15 +103,96 @@ public final class Glmnet {
 
     /**
      * glmnet's lambda_max with penalty factors: the smallest lambda at which every penalised coefficient is zero,
-     * max over the non-constant columns with vp_j > 0 of |g_j| / vp_j, divided by max(alpha, 1e-3), where g is the
-     * gradient of the smooth part on the standardised scale at the null model: the intercept and the unpenalised
-     * columns fitted, every penalised one zero (glmnet's first, lambda = infinity, solution). vp are the factors
-     * after {@link #rescaledFactors}. NaN when no column is penalised.
+     * max over the non-constant columns with vp_j > 0 of |g_j| / vp_j, divided by max(alpha, 1e-3) (glmnet's floor,
+     * so that a ridge path still starts somewhere finite), where g is the gradient of the smooth part on the
+     * standardised scale at the null model: the intercept and the unpenalised columns fitted, every penalised one
+     * zero (glmnet's first, lambda = infinity, solution; R's {@code fix.lam} puts it back as the path's first value).
+     * vp are the factors after {@link #rescaledFactors} (null: all 1). When every column is penalised the null model
+     * is the intercept alone (or nothing, cox) and g has a closed form ({@link #nullModelLambdaMax}); otherwise the
+     * unpenalised columns are fitted by the solver first ({@link #fittedNullModelLambdaMax}). NaN when no column is
+     * penalised.
      */
     public static double lambdaMax(Family family, double[][] x, double[] y, SurvivalData surv, double alpha, double[] penaltyFactor) {
         double[] vp = rescaledFactors(penaltyFactor, x.length);
-        Problem problem = new Problem(family, x, y, surv, vp);
-        return problem.lambdaMax(alpha);
+        for (double v : vp) if (!(v > 0)) return fittedNullModelLambdaMax(family, x, y, surv, alpha, vp);
+        return nullModelLambdaMax(family, x, y, surv, alpha, vp);
+    }
+
+    /** lambda_max with the unpenalised columns fitted by the solver (any factors, vp rescaled). */
+    static double fittedNullModelLambdaMax(Family family, double[][] x, double[] y, SurvivalData surv, double alpha, double[] vp) {
+        return new Problem(family, x, y, surv, vp).lambdaMax(alpha);
+    }
+
+    /**
+     * lambda_max when every column is penalised (vp_j > 0, rescaled): the null model's gradient in closed form,
+     * g_j = -(1/n) sum_i z_ij r_i over the standardised column z_j, r the null model's residual: y - mean(y)
+     * (gaussian on y's own scale, which undoes glmnet's scaling of y and lambda; binomial, at the intercept-only
+     * fit), or the martingale residual of the null Cox model under Breslow ties ({@link #coxNullResidual}).
+     * Constant columns are skipped (glmnet leaves them at zero).
+     */
+    static double nullModelLambdaMax(Family family, double[][] x, double[] y, SurvivalData surv, double alpha, double[] vp) {
+        int n = family == Family.COX ? surv.size() : y.length;
+        double[] residual = switch (family) {
+            case BINOMIAL, GAUSSIAN -> {
+                if (family == Family.BINOMIAL) Binomial.requireBinary(y);
+                double mean = Arrays.stream(y).sum() / n;
+                double[] r = new double[n];
+                boolean constant = true;
+                for (int i = 0; i < n; i++) {
+                    r[i] = y[i] - mean;
+                    constant &= y[i] == y[0];
+                }
+                if (constant) throw new AnalysisException("the response is constant");
+                yield r;
+            }
+            case COX -> {
+                if (surv.events() == 0) throw new AnalysisException("no events: the Cox model is undefined");
+                yield coxNullResidual(surv);
+            }
+        };
+        double best = 0;
+        for (int j = 0; j < x.length; j++) {
+            double[] column = x[j];
+            double mean = 0;
+            for (double v : column) mean += v / n;
+            double ss = 0, dot = 0;
+            for (int i = 0; i < n; i++) {
+                double c = column[i] - mean;
+                ss += c * c;
+                dot += c * residual[i];
+            }
+            double sd = Math.sqrt(ss / n);
+            if (sd > 0) best = Math.max(best, Math.abs(dot / sd) / n / vp[j]);
+        }
+        return best / Math.max(alpha, ALPHA_FLOOR);
+    }
+
+    /** glmnet's floor on alpha when computing lambda_max. */
+    static final double ALPHA_FLOOR = 1e-3;
+
+    /**
+     * The martingale residual of the null Cox model under Breslow ties, event_i - H0(t_i) with
+     * H0(t) = sum over death times s <= t of d(s) / |R(s)|: the score at beta = 0 is sum_i x_i r_i.
+     */
+    static double[] coxNullResidual(SurvivalData surv) {
+        int n = surv.size();
+        double[] t = surv.time();
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) boxed[i] = i;
+        Arrays.sort(boxed, (a, b) -> Double.compare(t[a], t[b]));
+        double[] r = new double[n];
+        double cumHazard = 0;
+        for (int k = 0; k < n; ) {
+            int end = k, deaths = 0;
+            while (end < n && t[boxed[end]] == t[boxed[k]]) {
+                if (surv.event()[boxed[end]]) deaths++;
+                end++;
+            }
+            cumHazard += (double) deaths / (n - k); // cases at time >= t are at risk
+            for (int m = k; m < end; m++) r[boxed[m]] = (surv.event()[boxed[m]] ? 1 : 0) - cumHazard;
+            k = end;
+        }
+        return r;
     }
 
     /** One data set on the standardised scale: the columns, the smooth part, the weights of the penalty. */
@@ -194,7 +275,7 @@ public final class Glmnet {
             solver.solve(start(), 0);
             double best = 0;
             for (int j = 0; j < dim; j++) if (eligible[j] && weight[j] > 0) best = Math.max(best, Math.abs(solver.gradient[j]) / weight[j]);
-            return best * yScale / Math.max(alpha, 1e-3);
+            return best * yScale / Math.max(alpha, ALPHA_FLOOR);
         }
 
         List<Fit> fit(double alpha, double[] lambdas) {
@@ -721,15 +802,19 @@ public final class Glmnet {
         Binomial(double[][] z, double[] y) {
             super(z, y.length);
             this.y = y;
+            requireBinary(y);
+            this.r = new double[n];
+            this.w = new double[n];
+            this.scratch = new double[n];
+        }
+
+        static void requireBinary(double[] y) {
             int ones = 0;
             for (double v : y) {
                 if (v == 1) ones++;
                 else if (v != 0) throw new AnalysisException("a binomial response must be 0 or 1, found " + v);
             }
-            if (ones == 0 || ones == n) throw new AnalysisException("the response has one class only");
-            this.r = new double[n];
-            this.w = new double[n];
-            this.scratch = new double[n];
+            if (ones == 0 || ones == y.length) throw new AnalysisException("the response has one class only");
         }
 
         double nullIntercept() {
@@ -785,44 +870,34 @@ public final class Glmnet {
     }
 
     /**
-     * -(1/n) Breslow partial log-likelihood, theta = b. Cases are kept in time order, latest first, so that
-     * each risk set {time >= t} is a prefix and its sums are running sums, read at the end of each block of tied
-     * times. As in glmnet, the sums over risk sets are folded into weights per case: with c_b = d_b / S0(b) and
-     * C_i the sum of c_b over the death times at which case i is at risk, the score is Z' (event - e^eta C) and
-     * the Hessian (1/n) [Z' diag(e^eta C) Z - sum_b d_b m(b) m(b)'], m(b) = S1(b) / S0(b): O(n) per coordinate
-     * and O(n + deaths) per Hessian entry, nothing quadratic in n.
+     * The time structure of a Breslow partial likelihood for one survival outcome: the cases in time order, latest
+     * first, so that each risk set {time >= t} is a prefix and its sums are running sums read at the end of each
+     * block of tied times; the deaths in each block. Used by the cox family's smooth part ({@link CoxBreslow}) and
+     * by the cross-validated deviance ({@link GlmnetCv}). Immutable.
      */
-    static final class CoxBreslow extends Smooth {
+    static final class RiskSets {
+        final int n;
         final int[] order; // by time, descending
-        final double[][] zs; // columns in that order
+        final boolean[] eventSorted; // in that order
         final int[] blockEnd; // exclusive end of each block of equal times, in the sorted order
         final int[] deaths; // deaths in each block
-        final boolean[] eventSorted;
-        final double[] risk, s0; // e^(eta - max) per sorted case; its running sum at each block end
-        final double[] residual, weight; // per sorted case: event - e^eta C, and e^eta C
-        final double[][] mean; // per column: sqrt(d_b) m_j(b) over the death blocks b
-        final double[] scratch;
         final int blocks, deathBlocks;
-        final SurvivalData data;
 
-        CoxBreslow(double[][] z, SurvivalData data) {
-            super(z, data.size());
-            this.data = data;
-            if (data.events() == 0) throw new AnalysisException("no events: the Cox model is undefined");
+        RiskSets(SurvivalData data) {
+            n = data.size();
+            double[] time = data.time();
             Integer[] o = new Integer[n];
             for (int i = 0; i < n; i++) o[i] = i;
-            Arrays.sort(o, (a, b) -> Double.compare(data.time()[b], data.time()[a]));
+            Arrays.sort(o, (a, b) -> Double.compare(time[b], time[a]));
             order = Arrays.stream(o).mapToInt(Integer::intValue).toArray();
             eventSorted = new boolean[n];
             for (int k = 0; k < n; k++) eventSorted[k] = data.event()[order[k]];
-            zs = new double[d][n];
-            for (int j = 0; j < d; j++) for (int k = 0; k < n; k++) zs[j][k] = z[j][order[k]];
             int[] ends = new int[n], dd = new int[n];
             int b = 0, withDeaths = 0;
             for (int k = 0; k < n; ) {
-                double t = data.time()[order[k]];
+                double t = time[order[k]];
                 int end = k, count = 0;
-                while (end < n && data.time()[order[end]] == t) { if (eventSorted[end]) count++; end++; }
+                while (end < n && time[order[end]] == t) { if (eventSorted[end]) count++; end++; }
                 ends[b] = end;
                 if (count > 0) withDeaths++;
                 dd[b++] = count;
@@ -832,17 +907,15 @@ public final class Glmnet {
             deathBlocks = withDeaths;
             blockEnd = Arrays.copyOf(ends, b);
             deaths = Arrays.copyOf(dd, b);
-            risk = new double[n];
-            s0 = new double[b];
-            residual = new double[n];
-            weight = new double[n];
-            mean = new double[d][];
-            scratch = new double[n];
         }
 
-        /** Fills risk and s0 at theta; returns the log-likelihood. */
-        private double riskSets(double[] theta) {
-            linearPredictor(theta);
+        /**
+         * The Breslow log partial likelihood at the linear predictor {@code eta} (over the cases in data order): the
+         * sum over death times s of [the sum of eta over the d_s deaths - d_s log (the sum of e^eta over the risk set
+         * {time >= s})]. Fills {@code risk} (e^(eta - max eta) per sorted case) and {@code s0} (its running sum at
+         * each block end), which the cox family's gradient and Hessian read.
+         */
+        double logLikelihood(double[] eta, double[] risk, double[] s0) {
             double max = Double.NEGATIVE_INFINITY;
             for (double e : eta) max = Math.max(max, e);
             double loglik = 0;
@@ -858,6 +931,69 @@ public final class Glmnet {
                 if (deaths[b] > 0) loglik -= deaths[b] * (Math.log(sum) + max);
             }
             return loglik;
+        }
+
+        /** The saturated model's log partial likelihood: each death time's d deaths share the risk, -sum d log d. */
+        double saturated() {
+            double sat = 0;
+            for (int dd : deaths) if (dd > 0) sat -= dd * Math.log(dd);
+            return sat;
+        }
+
+        /**
+         * glmnet's {@code coxnet.deviance} with unit weights: 2 (l_sat - l(eta)), l the Breslow log partial likelihood
+         * and l_sat the saturated one.
+         */
+        double deviance(double[] eta) {
+            return 2 * (saturated() - logLikelihood(eta, new double[n], new double[blocks]));
+        }
+    }
+
+    /**
+     * -(1/n) Breslow partial log-likelihood, theta = b. Cases are kept in time order, latest first, so that
+     * each risk set {time >= t} is a prefix and its sums are running sums, read at the end of each block of tied
+     * times. As in glmnet, the sums over risk sets are folded into weights per case: with c_b = d_b / S0(b) and
+     * C_i the sum of c_b over the death times at which case i is at risk, the score is Z' (event - e^eta C) and
+     * the Hessian (1/n) [Z' diag(e^eta C) Z - sum_b d_b m(b) m(b)'], m(b) = S1(b) / S0(b): O(n) per coordinate
+     * and O(n + deaths) per Hessian entry, nothing quadratic in n.
+     */
+    static final class CoxBreslow extends Smooth {
+        final RiskSets times;
+        final int[] order; // by time, descending
+        final double[][] zs; // columns in that order
+        final int[] blockEnd; // exclusive end of each block of equal times, in the sorted order
+        final int[] deaths; // deaths in each block
+        final boolean[] eventSorted;
+        final double[] risk, s0; // e^(eta - max) per sorted case; its running sum at each block end
+        final double[] residual, weight; // per sorted case: event - e^eta C, and e^eta C
+        final double[][] mean; // per column: sqrt(d_b) m_j(b) over the death blocks b
+        final double[] scratch;
+        final int blocks, deathBlocks;
+
+        CoxBreslow(double[][] z, SurvivalData data) {
+            super(z, data.size());
+            if (data.events() == 0) throw new AnalysisException("no events: the Cox model is undefined");
+            times = new RiskSets(data);
+            order = times.order;
+            eventSorted = times.eventSorted;
+            blockEnd = times.blockEnd;
+            deaths = times.deaths;
+            blocks = times.blocks;
+            deathBlocks = times.deathBlocks;
+            zs = new double[d][n];
+            for (int j = 0; j < d; j++) for (int k = 0; k < n; k++) zs[j][k] = z[j][order[k]];
+            risk = new double[n];
+            s0 = new double[blocks];
+            residual = new double[n];
+            weight = new double[n];
+            mean = new double[d][];
+            scratch = new double[n];
+        }
+
+        /** Fills risk and s0 at theta; returns the log-likelihood. */
+        private double riskSets(double[] theta) {
+            linearPredictor(theta);
+            return times.logLikelihood(eta, risk, s0);
         }
 
         @Override
@@ -915,10 +1051,6 @@ public final class Glmnet {
 
         /** The saturated Breslow model: each death time's d deaths share the risk, log-likelihood -sum d log d. */
         @Override
-        double saturatedValue() {
-            double sat = 0;
-            for (int dd : deaths) if (dd > 0) sat -= dd * Math.log(dd);
-            return -sat / n;
-        }
+        double saturatedValue() { return -times.saturated() / n; }
     }
 }

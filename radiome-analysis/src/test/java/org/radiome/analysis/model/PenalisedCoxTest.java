@@ -15,7 +15,7 @@ import org.radiome.analysis.table.Table;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** PenalisedCox against glmnet 4.1.6 (reference.json's Cox lasso) and survival's coxph (Breslow log-likelihoods). */
+/** PenalisedCox against glmnet 4.1.6 (reference.json's Cox lasso); its cross-validation is GlmnetCv's (GlmnetCvCoxTest). */
 class PenalisedCoxTest {
     static final JsonNode COX = Cohort.reference().get("glmnet").get("cox_lasso");
 
@@ -47,38 +47,6 @@ class PenalisedCoxTest {
                 assertThat(m.coefficients()[j]).as(m.features().get(j)).isCloseTo(ref, within(Math.max(1e-9, 1e-6 * Math.abs(ref))));
             }
         }
-    }
-
-    /** The deviance's likelihood part against coxph(ties = "breslow"): D(b) - D(0) = 2 (loglik_null - loglik). */
-    @Test
-    void breslow_deviance_matches_coxph_log_likelihoods() {
-        JsonNode breslow = Cohort.reference().get("cox").get("breslow");
-        Table d = Cohort.d();
-        int n = d.rowCount();
-        double[] eta = new double[n];
-        for (JsonNode cov : Cohort.reference().get("cox").get("covariates")) {
-            String name = cov.asText();
-            double b = breslow.get("coefficients").get(name).get("coef").asDouble();
-            double[] v = d.numeric(name.startsWith("z_") ? name.substring(2) : name);
-            if (name.startsWith("z_")) v = zScore(v);
-            for (int i = 0; i < n; i++) eta[i] += b * v[i];
-        }
-        var surv = org.radiome.analysis.survival.SurvivalData.of(d.numeric("os_time"), d.numeric("os_event"), "os_event");
-        double diff = CoxCv.deviance(surv, eta) - CoxCv.deviance(surv, new double[n]);
-        double ref = 2 * (breslow.get("loglik_null").asDouble() - breslow.get("loglik").asDouble());
-        assertThat(diff).isCloseTo(ref, within(1e-6 * Math.abs(ref)));
-    }
-
-    /** R's scale(): centre, divide by the sample SD (n - 1). */
-    static double[] zScore(double[] v) {
-        double m = 0;
-        for (double x : v) m += x / v.length;
-        double ss = 0;
-        for (double x : v) ss += (x - m) * (x - m);
-        double sd = Math.sqrt(ss / (v.length - 1));
-        double[] z = new double[v.length];
-        for (int i = 0; i < v.length; i++) z[i] = (v[i] - m) / sd;
-        return z;
     }
 
     @Test

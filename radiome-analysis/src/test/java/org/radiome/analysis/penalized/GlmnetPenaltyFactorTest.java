@@ -67,7 +67,7 @@ class GlmnetPenaltyFactorTest {
         CoxModel cox = CoxModel.fit(surv(), x, FEATURES.toArray(String[]::new), CoxModel.Ties.BRESLOW);
         Glmnet.Fit c = Glmnet.fit(Glmnet.Family.COX, x, null, surv(), 1, new double[] {0.2}, zeros(p)).get(0);
         GlmnetSolverTest.assertRelativelyClose(c.beta(), cox.coef(), 1e-7);
-        assertThat(Double.isNaN(LambdaPath.lambdaMax(Glmnet.Family.COX, x, null, surv(), 1, zeros(p)))).isTrue();
+        assertThat(Double.isNaN(Glmnet.lambdaMax(Glmnet.Family.COX, x, null, surv(), 1, zeros(p)))).isTrue();
     }
 
     /** vp rescaled as glmnet.path does: pmax(0, pf) * nvars / sum. */
@@ -149,7 +149,7 @@ class GlmnetPenaltyFactorTest {
             double[] g = gradient(family, x, y(), surv(), eta(x, intercept, beta));
             double want = 0;
             for (int j = 0; j < x.length; j++) if (vp[j] > 0) want = Math.max(want, Math.abs(g[j]) / (alpha * vp[j]));
-            double got = LambdaPath.lambdaMax(family, x, y(), surv(), alpha, FACTORS);
+            double got = Glmnet.lambdaMax(family, x, y(), surv(), alpha, FACTORS);
             assertThat(got).as(family + " lambda_max").isCloseTo(want, within(1e-9 * want));
 
             List<Glmnet.Fit> fits = Glmnet.fit(family, x, y(), surv(), alpha, new double[] {got * 1.0001, got * 0.999}, FACTORS);
@@ -169,7 +169,7 @@ class GlmnetPenaltyFactorTest {
         double[] vp = rescaled(FACTORS);
         for (Glmnet.Family family : List.of(Glmnet.Family.BINOMIAL, Glmnet.Family.COX)) {
             double alpha = family == Glmnet.Family.COX ? 1 : 0.5;
-            double lambdaMax = LambdaPath.lambdaMax(family, x, y(), surv(), alpha, FACTORS);
+            double lambdaMax = Glmnet.lambdaMax(family, x, y(), surv(), alpha, FACTORS);
             double[] path = LambdaPath.sequence(lambdaMax, 30, 1e-3);
             List<Glmnet.Fit> fits = Glmnet.fit(family, x, y(), surv(), alpha, path, FACTORS);
             for (Glmnet.Fit fit : fits) {
@@ -210,8 +210,10 @@ class GlmnetPenaltyFactorTest {
                 GlmnetSolverTest.assertRelativelyClose(scaled.get(k).beta(), plain.get(k).beta(), 1e-10);
                 GlmnetSolverTest.assertRelativelyClose(unit.get(k).beta(), plain.get(k).beta(), 1e-12);
             }
-            assertThat(LambdaPath.lambdaMax(family, x, y(), surv(), 1, c))
-                .isCloseTo(LambdaPath.lambdaMax(family, x, y(), surv(), 1), within(1e-12));
+            double closedForm = Glmnet.lambdaMax(family, x, y(), surv(), 1, null);
+            assertThat(Glmnet.lambdaMax(family, x, y(), surv(), 1, c)).isCloseTo(closedForm, within(1e-12));
+            // the closed-form null gradient against the solver's null model (binomial: the intercept fitted by Newton)
+            assertThat(Glmnet.fittedNullModelLambdaMax(family, x, y(), surv(), 1, ones)).isCloseTo(closedForm, within(1e-12));
         }
         assertThat(Glmnet.rescaledFactors(new double[] {0, 2, 2, -1}, 4)).containsExactly(0, 2, 2, 0);
     }

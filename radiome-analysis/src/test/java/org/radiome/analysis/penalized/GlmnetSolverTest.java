@@ -15,6 +15,8 @@ import org.radiome.analysis.survival.CoxModel;
 import org.radiome.analysis.survival.SurvivalData;
 import org.radiome.analysis.table.Table;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The solver at the near-unpenalised end of the path, where correlated radiomic features make the problem
  * ill-conditioned: at lambda = 0 Glmnet must give the maximum-likelihood fits of independent solvers
@@ -76,6 +78,31 @@ class GlmnetSolverTest {
         CoxModel mle = CoxModel.fit(surv, x, FEATURES.toArray(String[]::new), CoxModel.Ties.BRESLOW);
         Glmnet.Fit fit = Glmnet.fit(Glmnet.Family.COX, x, null, surv, 1, new double[] {0}).get(0);
         assertRelativelyClose(fit.beta(), mle.coef(), 1e-7);
+    }
+
+    /**
+     * lambda_max as glmnet computes it, for each family: reference.json's lambda sequences start at
+     * signif(lambda_max, 6) of glmnet's own lambda_max (its glmnet notes).
+     */
+    @Test
+    void lambda_max_is_glmnets_for_every_family() {
+        JsonNode glm = Cohort.reference().get("glmnet");
+        for (Glmnet.Family family : Glmnet.Family.values()) {
+            String section = switch (family) {
+                case GAUSSIAN -> "gaussian_lasso";
+                case BINOMIAL -> "binomial_elastic_net";
+                case COX -> "cox_lasso";
+            };
+            JsonNode ref = glm.get(section);
+            Table t = ref.get("n").asInt() == Cohort.d().rowCount() ? Cohort.d() : Cohort.cc();
+            List<String> names = new java.util.ArrayList<>();
+            ref.get("x").forEach(v -> names.add(v.asText()));
+            double[] y = family == Glmnet.Family.COX ? null : t.numeric(ref.get("y").asText());
+            SurvivalData surv = family == Glmnet.Family.COX ? SurvivalData.of(t.numeric("os_time"), t.numeric("os_event"), "os_event") : null;
+            double alpha = ref.has("alpha") ? ref.get("alpha").asDouble() : 1;
+            double want = ref.get("lambda_sequence").get(0).asDouble();
+            assertThat(Glmnet.lambdaMax(family, columns(t, names), y, surv, alpha, null)).as(section).isCloseTo(want, within(6e-6 * want));
+        }
     }
 
     /** glmnet's default path for n > p, 100 lambdas to 1e-4 lambda_max, on all 60 features (slow before the exact inner solve). */

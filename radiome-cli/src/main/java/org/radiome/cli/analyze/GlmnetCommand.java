@@ -53,8 +53,7 @@ final class GlmnetCommand extends AnalysisCommand {
     List<String> penaltyFactor;
 
     @Option(names = "--foldid", paramLabel = "COL",
-            description = "Also cross-validate, as cv.glmnet(..., foldid = COL): the fold (1..K) of each case "
-                + "(gaussian and binomial).")
+            description = "Also cross-validate, as cv.glmnet(..., foldid = COL): the fold (1..K) of each case.")
     String foldid;
 
     @Override
@@ -65,9 +64,6 @@ final class GlmnetCommand extends AnalysisCommand {
             case "cox" -> Glmnet.Family.COX;
             default -> throw new AnalysisException("--family must be gaussian, binomial or cox, was " + family);
         };
-        if (foldid != null && fam == Glmnet.Family.COX) {
-            throw new AnalysisException("--foldid (cross-validation) is available for --family gaussian and binomial only");
-        }
         List<String> outcome = fam == Glmnet.Family.COX ? requireCox() : requireResponse();
         List<String> preds = new ArrayList<>(columns(table, predictors));
         preds.removeAll(outcome);
@@ -111,7 +107,7 @@ final class GlmnetCommand extends AnalysisCommand {
             if (fam != Glmnet.Family.COX) c.put("(Intercept)", f.intercept());
             for (int j = 0; j < preds.size(); j++) c.put(preds.get(j), f.beta()[j]);
         }
-        if (foldid != null) crossValidate(root, fam, x, y, lambdas, folds(numeric(table, foldid, rows)), factors);
+        if (foldid != null) crossValidate(root, fam, x, y, surv, lambdas, folds(numeric(table, foldid, rows)), factors);
     }
 
     /** The --penalty-factor values in the order of the predictors (null when not given). */
@@ -140,8 +136,9 @@ final class GlmnetCommand extends AnalysisCommand {
         return vp;
     }
 
-    private void crossValidate(ObjectNode root, Glmnet.Family fam, double[][] x, double[] y, double[] lambdas, int[] folds, double[] factors) {
-        GlmnetCv.Result cv = GlmnetCv.run(fam, x, y, alpha, lambdas, folds, factors);
+    private void crossValidate(ObjectNode root, Glmnet.Family fam, double[][] x, double[] y, SurvivalData surv, double[] lambdas, int[] folds,
+                               double[] factors) {
+        GlmnetCv.Result cv = GlmnetCv.run(fam, x, y, surv, alpha, lambdas, folds, factors);
         ObjectNode o = root.putObject("cv");
         o.put("foldid", foldid);
         o.put("folds", cv.folds());

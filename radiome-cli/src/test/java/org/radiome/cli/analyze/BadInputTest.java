@@ -142,14 +142,15 @@ class BadInputTest {
     }
 
     @Test
-    void glmnet_fold_ids_that_are_not_whole_numbers_or_leave_a_fold_empty() throws IOException {
+    void glmnet_fold_ids_that_are_not_whole_numbers_or_leave_a_fold_empty_or_a_cox_fold_without_events() throws IOException {
         String f = csv("f.csv", "case_id,x,y,fold", "a,1,1.5,1", "b,2,2.5,2", "c,3,2.0,3.5", "d,4,4.5,1", "e,5,4.0,2", "f,6,6.5,3");
         assertOneLineError(Cohort.analyze("glmnet", "--data", f, "--family", "gaussian", "--lambda", "0.1",
             "--predictors", "x", "--response", "y", "--foldid", "fold"), "--foldid column fold must hold whole numbers", "3.5");
         String g = csv("g.csv", "case_id,x,y,fold", "a,1,1.5,1", "b,2,2.5,2", "c,3,2.0,4", "d,4,4.5,1", "e,5,4.0,2", "f,6,6.5,4");
         assertOneLineError(Cohort.analyze("glmnet", "--data", g, "--family", "gaussian", "--lambda", "0.1",
             "--predictors", "x", "--response", "y", "--foldid", "fold"), "fold 3 has no cases");
-        assertOneLineError(Cohort.analyze("glmnet", "--data", g, "--family", "cox", "--lambda", "0.1",
-            "--predictors", "x", "--time", "y", "--event", "x", "--foldid", "fold"), "gaussian and binomial only");
+        String h = csv("h.csv", "case_id,x,t,e,fold", "a,1,1.5,1,1", "b,2,2.5,0,2", "c,3,2.0,1,3", "d,4,4.5,1,1", "e,5,4.0,0,2", "f,6,6.5,1,3");
+        assertOneLineError(Cohort.analyze("glmnet", "--data", h, "--family", "cox", "--lambda", "0.1",
+            "--predictors", "x", "--time", "t", "--event", "e", "--foldid", "fold"), "fold 2 has no events");
     }
 }
