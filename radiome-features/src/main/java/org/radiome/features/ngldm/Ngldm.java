@@ -92,7 +92,8 @@ public final class Ngldm {
         FeatureSet out = new FeatureSet();
         for (TextureDimension dimension : TextureDimension.values()) {
             if (!settings.dimensions().contains(dimension)) continue;
-            double[] values = LevelCountAggregation.features(dimension, levels.levelCount(), levels.nz(),
+            LevelCountMatrix.Builder builder = builder(levels, dimension == TextureDimension.THREE_D, settings.distance());
+            double[] values = LevelCountAggregation.features(dimension, levels.nz(), builder,
                     (zFrom, zTo, threeD, matrix) -> addDependences(levels, zFrom, zTo, threeD,
                             settings.distance(), settings.coarseness(), matrix));
             for (Feature f : Feature.values()) out.add(f, dimension, values[f.statistic.ordinal()]);
@@ -107,7 +108,7 @@ public final class Ngldm {
      */
     public static LevelCountMatrix matrix(GreyLevels levels, TextureDimension dimension, int distance, int coarseness) {
         Objects.requireNonNull(levels, "levels");
-        LevelCountMatrix.Builder builder = new LevelCountMatrix.Builder(levels.levelCount());
+        LevelCountMatrix.Builder builder = builder(levels, dimension == TextureDimension.THREE_D, distance);
         switch (dimension) {
             case THREE_D -> addDependences(levels, 0, levels.nz(), true, distance, coarseness, builder);
             case TWO_AND_A_HALF_D -> {
@@ -118,12 +119,21 @@ public final class Ngldm {
         return builder.build();
     }
 
+    /**
+     * A matrix builder whose dense table holds every dependence count: at most {@code (2δ + 1)^3} in 3D,
+     * {@code (2δ + 1)^2} in a slice (the centre and each neighbour).
+     */
+    private static LevelCountMatrix.Builder builder(GreyLevels levels, boolean threeD, int delta) {
+        if (delta < 1) throw new IllegalArgumentException("NGLDM distance must be >= 1, was " + delta);
+        final long side = 2L * delta + 1;
+        final long maxDependence = threeD ? side * side * side : side * side;
+        return new LevelCountMatrix.Builder(levels.levelCount(), (int) Math.min(maxDependence, Integer.MAX_VALUE));
+    }
+
     /** Level of the voxels outside the ROI in the padded copy: farther than any coarseness from every level. */
     private static final int OUTSIDE = Integer.MIN_VALUE / 2;
     /** Voxels whose dependence counts are built together, sized so that the three work arrays stay in L1. */
     private static final int CHUNK = 512;
-    /** Most cells of the per-call (level, dependence) histogram; larger tables go straight to the builder. */
-    private static final int HISTOGRAM_CELLS = 1 << 22;
 
     /**
      * Adds one {@code (grey level, dependence count)} observation per ROI voxel of slices {@code zFrom}
@@ -168,9 +178,6 @@ public final class Ngldm {
                 }
             }
         }
-        // Dependence counts run from 1 to offsets + 1: histogram[level * width + count].
-        final int width = offsets.length + 2;
-        final int[] histogram = (long) (ng + 1) * width <= HISTOGRAM_CELLS ? new int[(ng + 1) * width] : null;
         // The voxels from the first of the ROI box to its last, padding columns between rows included.
         final int start = delta + px * (delta + py * padZ);
         final int end = delta + nx + px * (delta + ny - 1 + py * (padZ + depth - 1));
@@ -195,17 +202,7 @@ public final class Ngldm {
                     for (int i = 0; i < n; i++) dependences[i] += (Math.abs(centres[i] - neighbours[i]) - limit) >>> 31;
                 }
             }
-            for (int i = 0; i < n; i++) {
-                final int level = centres[i];
-                if (level < 1) continue; // outside the ROI or padding (0 or OUTSIDE)
-                if (histogram != null) histogram[level * width + dependences[i]]++;
-                else matrix.add(level, dependences[i]);
-            }
-        }
-        if (histogram != null) {
-            for (int level = 1; level <= ng; level++) {
-                for (int j = 1; j < width; j++) matrix.add(level, j, histogram[level * width + j]);
-            }
+            matrix.addAll(centres, dependences, n); // skips levels below 1: outside the ROI or padding (0 or OUTSIDE)
         }
         matrix.addVoxels(voxels);
     }

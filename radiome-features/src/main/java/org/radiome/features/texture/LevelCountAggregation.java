@@ -35,8 +35,17 @@ public final class LevelCountAggregation {
      * @throws IllegalArgumentException if no slice has ROI voxels
      */
     public static double[] features(TextureDimension dimension, int levelCount, int sliceCount, SlabFiller filler) {
+        return features(dimension, sliceCount, new LevelCountMatrix.Builder(levelCount), filler);
+    }
+
+    /**
+     * As {@link #features(TextureDimension, int, int, SlabFiller)}, filling {@code builder} (empty; sized for the
+     * family's columns, see {@link LevelCountMatrix.Builder#Builder(int, int)}).
+     */
+    public static double[] features(TextureDimension dimension, int sliceCount, LevelCountMatrix.Builder builder,
+                                     SlabFiller filler) {
         Objects.requireNonNull(dimension, "dimension");
-        LevelCountMatrix.Builder builder = new LevelCountMatrix.Builder(levelCount);
+        Objects.requireNonNull(builder, "builder");
         switch (dimension) {
             case TWO_D -> {
                 double[] sum = new double[LevelCountFeature.values().length];

@@ -72,14 +72,18 @@ public final class LevelCountMatrix {
      * {@code (i, j)} keys, so memory grows with the number of distinct entries, not of observations.
      */
     public static final class Builder {
-        /** Most columns of the dense table, and most cells it may have. */
+        /** Default number of dense columns, and most cells the dense table may have. */
         private static final int DENSE_COLUMNS = 64, DENSE_CELLS = 1 << 20;
         private final int levelCount;
         private final int denseColumns;
-        /** Dense counts {@code [(i − 1) · denseColumns + (j − 1)]} and the cells touched, in order. */
+        /**
+         * Dense counts {@code [(i − 1) · denseColumns + (j − 1)]} and the cells touched, in order; after
+         * {@link #addAll} the list is incomplete ({@code untracked}) until the table is scanned.
+         */
         private final int[] dense;
         private final int[] touched;
         private int touchedCount;
+        private boolean untracked;
         /** Packed keys {@code i << 32 | j} (0: empty slot), their counts, and the filled slots in order. */
         private long[] keys = new long[256];
         private int[] slotCounts = new int[256];
@@ -89,33 +93,33 @@ public final class LevelCountMatrix {
         private long voxels;
 
         /** @param levelCount N_g; rows must lie in {@code 1…levelCount} */
-        public Builder(int levelCount) {
+        public Builder(int levelCount) { this(levelCount, DENSE_COLUMNS); }
+
+        /**
+         * A builder whose dense table holds columns {@code 1…maxDenseColumn} (fewer if {@code levelCount × maxDenseColumn}
+         * would exceed 2^20 cells), for matrices whose largest column is known: NGLDM's dependence counts are at most
+         * the neighbourhood's size plus one.
+         *
+         * @param levelCount     N_g; rows must lie in {@code 1…levelCount}
+         * @param maxDenseColumn the largest column to count in the dense table, {@code ≥ 1}
+         */
+        public Builder(int levelCount, int maxDenseColumn) {
             if (levelCount < 1) throw new IllegalArgumentException("level count must be positive, was " + levelCount);
+            if (maxDenseColumn < 1) throw new IllegalArgumentException("dense columns must be positive, was " + maxDenseColumn);
             this.levelCount = levelCount;
-            this.denseColumns = Math.min(DENSE_COLUMNS, DENSE_CELLS / levelCount);
+            this.denseColumns = Math.max(1, Math.min(maxDenseColumn, DENSE_CELLS / levelCount));
             this.dense = new int[Math.multiplyExact(levelCount, denseColumns)];
             this.touched = new int[dense.length];
         }
 
         /** Counts one observation of grey level {@code level} with value {@code j ≥ 1}. */
-        public void add(int level, int j) { add(level, j, 1); }
-
-        /**
-         * Counts {@code n ≥ 0} equal observations of grey level {@code level} with value {@code j ≥ 1} at once, as
-         * {@code n} calls of {@link #add(int, int)} would (for builders that count in a table of their own).
-         */
-        public void add(int level, int j, int n) {
+        public void add(int level, int j) {
             if (level < 1 || level > levelCount) throw new IllegalArgumentException("grey level " + level + " outside 1…" + levelCount);
             if (j < 1) throw new IllegalArgumentException("matrix column must be >= 1, was " + j);
-            if (n <= 0) {
-                if (n < 0) throw new IllegalArgumentException("observation count must be >= 0, was " + n);
-                return;
-            }
-            size += n;
+            size++;
             if (j <= denseColumns) {
                 final int cell = (level - 1) * denseColumns + (j - 1);
-                if (dense[cell] == 0) touched[touchedCount++] = cell;
-                dense[cell] += n;
+                if (dense[cell]++ == 0) touched[touchedCount++] = cell;
                 return;
             }
             final long key = ((long) level << 32) | j;
@@ -124,18 +128,52 @@ public final class LevelCountMatrix {
             while (true) {
                 final long k = keys[slot];
                 if (k == key) {
-                    slotCounts[slot] += n;
+                    slotCounts[slot]++;
                     break;
                 }
                 if (k == 0) {
                     keys[slot] = key;
-                    slotCounts[slot] = n;
+                    slotCounts[slot] = 1;
                     filled[entries++] = slot;
                     if (2 * entries > keys.length) grow();
                     break;
                 }
                 slot = (slot + 1) & mask;
             }
+        }
+
+        /**
+         * Counts the observations {@code (levels[k], columns[k])} for {@code k < n} whose level is {@code ≥ 1}, as
+         * {@link #add(int, int)} would for each; observations with a level below 1 (voxels outside the ROI) are
+         * skipped. For families with many observations per cell (NGLDM: one per voxel, few columns): the dense table
+         * is counted without noting the cells touched, and scanned once when the matrix is built.
+         */
+        public void addAll(int[] levels, int[] columns, int n) {
+            if (n > levels.length || n > columns.length) throw new IllegalArgumentException(n + " observations, arrays hold fewer");
+            final int[] d = dense;
+            final int dc = denseColumns, lc = levelCount;
+            long counted = 0;
+            for (int k = 0; k < n; k++) {
+                final int level = levels[k];
+                if (level < 1) continue;
+                final int j = columns[k];
+                if (level <= lc && j >= 1 && j <= dc) {
+                    d[(level - 1) * dc + (j - 1)]++;
+                    counted++;
+                } else {
+                    add(level, j); // checks, or the hash table
+                }
+            }
+            size += counted;
+            if (counted > 0) untracked = true;
+        }
+
+        /** Makes the touched-cell list complete again after {@link #addAll}. */
+        private void track() {
+            if (!untracked) return;
+            touchedCount = 0;
+            for (int cell = 0; cell < dense.length; cell++) if (dense[cell] != 0) touched[touchedCount++] = cell;
+            untracked = false;
         }
 
         private static int hash(long key) {
@@ -169,6 +207,7 @@ public final class LevelCountMatrix {
 
         /** Forgets all observations and voxels, keeping the buffers. */
         public void clear() {
+            track();
             for (int e = 0; e < entries; e++) {
                 keys[filled[e]] = 0;
                 slotCounts[filled[e]] = 0;
@@ -182,6 +221,7 @@ public final class LevelCountMatrix {
 
         /** The matrix of the observations so far: equal {@code (i, j)} pairs are summed into one entry, in increasing (i, j) order. */
         public LevelCountMatrix build() {
+            track();
             final int total = touchedCount + entries;
             long[] sorted = new long[total];
             for (int t = 0; t < touchedCount; t++) {
