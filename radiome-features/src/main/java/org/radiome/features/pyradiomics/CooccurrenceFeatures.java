@@ -141,26 +141,16 @@ final class CooccurrenceFeatures {
      * {@code p_x > 0} only, as {@code B = A A^T} with {@code A(i, k) = p(i, k) / √(p_x(i) p_y(k))} over the
      * columns with {@code p_y > 0}, and computes its eigenvalues without eigenvectors
      * ({@link #symmetricEigenvalues}); for symmetric counts as the squared eigenvalues of the symmetric {@code A}
-     * itself ({@link #squaredEigenvaluesOfSymmetric}).
+     * itself ({@link #squaredEigenvaluesOfSymmetric}). The loops are in small methods of their own, for the reason
+     * given at {@link #symmetricEigenvalues}.
      */
     static double maximalCorrelationCoefficient(double[] counts, int ng, int presentLevels) {
         if (presentLevels < 2) return 1.0;
-        double total = 0;
-        for (double c : counts) total += c;
+        double total = sum(counts);
         double[] px = new double[ng], py = new double[ng];
-        for (int i = 0; i < ng; i++) {
-            for (int j = 0; j < ng; j++) {
-                double p = counts[i * ng + j] / total;
-                px[i] += p;
-                py[j] += p;
-            }
-        }
+        for (int i = 0; i < ng; i++) px[i] = addRow(counts, i, ng, total, py);
         int[] rows = new int[ng], columns = new int[ng];
-        int m = 0, kCount = 0;
-        for (int i = 0; i < ng; i++) {
-            if (px[i] > 0) rows[m++] = i;
-            if (py[i] > 0) columns[kCount++] = i;
-        }
+        int m = positive(px, rows), kCount = positive(py, columns);
         // Levels present in the ROI but without pairs along this angle add eigenvalue 0.
         double[] eigenvalues = new double[Math.max(presentLevels, m)];
         if (m > 0) {
@@ -172,11 +162,39 @@ final class CooccurrenceFeatures {
         return Math.sqrt(eigenvalues[eigenvalues.length - 2]);
     }
 
+    private static double sum(double[] a) {
+        double total = 0;
+        for (double c : a) total += c;
+        return total;
+    }
+
+    /** Adds row {@code i} of {@code counts / total} to the column sums {@code py}; returns the row's sum. */
+    private static double addRow(double[] counts, int i, int ng, double total, double[] py) {
+        double px = 0;
+        for (int j = 0, ij = i * ng; j < ng; j++, ij++) {
+            double p = counts[ij] / total;
+            px += p;
+            py[j] += p;
+        }
+        return px;
+    }
+
+    /** Lists the indices of the positive elements of {@code p} in {@code out}; returns their number. */
+    private static int positive(double[] p, int[] out) {
+        int n = 0;
+        for (int i = 0; i < p.length; i++) if (p[i] > 0) out[n++] = i;
+        return n;
+    }
+
     /** True if the {@code ng × ng} counts equal their transpose exactly (PyRadiomics's default symmetricalGLCM). */
     private static boolean isSymmetric(double[] counts, int ng) {
-        for (int i = 0; i < ng; i++) {
-            for (int j = 0; j < i; j++) if (counts[i * ng + j] != counts[j * ng + i]) return false;
-        }
+        for (int i = 1; i < ng; i++) if (!rowEqualsColumn(counts, ng, i)) return false;
+        return true;
+    }
+
+    /** True if row {@code i} left of the diagonal equals column {@code i} above it. */
+    private static boolean rowEqualsColumn(double[] counts, int ng, int i) {
+        for (int j = 0; j < i; j++) if (counts[i * ng + j] != counts[j * ng + i]) return false;
         return true;
     }
 
@@ -190,17 +208,20 @@ final class CooccurrenceFeatures {
         double[] scale = new double[m];
         for (int r = 0; r < m; r++) scale[r] = 1.0 / Math.sqrt(px[rows[r]]);
         double[] a = new double[m * m];
-        for (int r = 0; r < m; r++) {
-            int i = rows[r];
-            for (int c = 0; c <= r; c++) {
-                double v = counts[i * ng + rows[c]] / total * scale[r] * scale[c];
-                a[r * m + c] = v;
-                a[c * m + r] = v;
-            }
-        }
+        for (int r = 0; r < m; r++) scaledLowerRow(counts, ng, total, rows, scale, r, a, m);
         double[] lambda = symmetricEigenvalues(a, m);
         for (int k = 0; k < m; k++) lambda[k] *= lambda[k];
         return lambda;
+    }
+
+    /** Row {@code r} of {@code A} up to the diagonal, mirrored into column {@code r}. */
+    private static void scaledLowerRow(double[] counts, int ng, double total, int[] rows, double[] scale, int r, double[] a, int m) {
+        int i = rows[r];
+        for (int c = 0; c <= r; c++) {
+            double v = counts[i * ng + rows[c]] / total * scale[r] * scale[c];
+            a[r * m + c] = v;
+            a[c * m + r] = v;
+        }
     }
 
     /** The eigenvalues of {@code B = A A^T} for any counts, forming the product (see {@link #maximalCorrelationCoefficient}). */
@@ -229,110 +250,168 @@ final class CooccurrenceFeatures {
 
     /**
      * The eigenvalues (unordered) of the symmetric {@code n × n} row-major matrix {@code a}, which is overwritten:
-     * Householder reduction to tridiagonal form and the QL algorithm with implicit shifts, without eigenvectors
-     * (EISPACK tred1/tql1; Press et al., Numerical Recipes, 3rd ed., §11.3–11.4). About {@code 4n³/3} operations,
-     * a fraction of a full decomposition with eigenvectors.
+     * Householder reduction to tridiagonal form ({@link #tridiagonalise}) and the QL algorithm with implicit shifts
+     * ({@link #tridiagonalEigenvalues}), without eigenvectors (EISPACK tred1/tql1; Press et al., Numerical Recipes,
+     * 3rd ed., §11.3–11.4). About {@code 4n³/3} operations, a fraction of a full decomposition with eigenvectors.
+     *
+     * <p>Each stage, and each loop nest within a stage, is its own small method called once per step: this runs once
+     * per GLCM of a case, so the JIT first meets the loops mid-run and compiles them on stack replacement; as one long
+     * method every loop got its own compilation of the whole rest of the method (six C2 compilations, half a CPU
+     * second of a 60-case batch), while small methods are each compiled once or twice.
      *
      * @throws ArithmeticException if the QL iteration does not converge (not seen for symmetric input)
      */
     static double[] symmetricEigenvalues(double[] a, int n) {
         double[] d = new double[n], e = new double[n];
-        for (int i = n - 1; i > 0; i--) {
-            int l = i - 1;
-            double h = 0, scale = 0;
-            int rowI = i * n;
-            if (l > 0) {
-                for (int k = 0; k < i; k++) scale += Math.abs(a[rowI + k]);
-                if (scale == 0.0) {
-                    e[i] = a[rowI + l];
-                } else {
-                    for (int k = 0; k < i; k++) {
-                        a[rowI + k] /= scale;
-                        h += a[rowI + k] * a[rowI + k];
-                    }
-                    double f = a[rowI + l];
-                    double g = f >= 0.0 ? -Math.sqrt(h) : Math.sqrt(h);
-                    e[i] = scale * g;
-                    h -= f * g;
-                    a[rowI + l] = f - g;
-                    // e = A u / h with u = row i, A the leading i × i block held in its lower triangle: each
-                    // element a(j, k), k < j, serves both a(j, k) u(k) and a(k, j) u(j), so A is read row by row
-                    // (as JAMA's tred2), not down its columns
-                    java.util.Arrays.fill(e, 0, i, 0.0);
-                    for (int j = 0; j < i; j++) {
-                        int rowJ = j * n;
-                        double uj = a[rowI + j];
-                        g = e[j] + a[rowJ + j] * uj;
-                        for (int k = 0; k < j; k++) {
-                            double ajk = a[rowJ + k];
-                            g += ajk * a[rowI + k];
-                            e[k] += ajk * uj;
-                        }
-                        e[j] = g;
-                    }
-                    f = 0.0;
-                    for (int j = 0; j < i; j++) {
-                        e[j] /= h;
-                        f += e[j] * a[rowI + j];
-                    }
-                    double hh = f / (h + h);
-                    for (int j = 0; j < i; j++) {
-                        int rowJ = j * n;
-                        f = a[rowI + j];
-                        e[j] = g = e[j] - hh * f;
-                        for (int k = 0; k <= j; k++) a[rowJ + k] -= f * e[k] + g * a[rowI + k];
-                    }
-                }
-            } else {
-                e[i] = a[rowI + l];
-            }
-            d[i] = h;
-        }
+        tridiagonalise(a, n, d, e);
+        tridiagonalEigenvalues(d, e, n);
+        return d;
+    }
+
+    /**
+     * Householder reduction of the symmetric {@code a} (its lower triangle; overwritten) to the tridiagonal matrix
+     * with diagonal {@code d} and sub-diagonal {@code e[1…n−1]} ({@code e[i]} couples rows {@code i − 1} and
+     * {@code i}), rows reduced from the last up.
+     */
+    static void tridiagonalise(double[] a, int n, double[] d, double[] e) {
+        for (int i = n - 1; i > 0; i--) e[i] = householderStep(a, n, i, e);
         for (int i = 0; i < n; i++) d[i] = a[i * n + i];
-        // QL with implicit shifts on the tridiagonal (d, e).
+    }
+
+    /**
+     * Annihilates row {@code i} left of its sub-diagonal and applies the reflection to the leading {@code i × i}
+     * block; returns the new sub-diagonal element. Uses {@code e[0…i−1]} as scratch.
+     */
+    private static double householderStep(double[] a, int n, int i, double[] e) {
+        final int rowI = i * n, l = i - 1;
+        if (l == 0) return a[rowI + l];
+        double scale = sumOfAbs(a, rowI, i);
+        if (scale == 0.0) return a[rowI + l];
+        double h = divideAndSumSquares(a, rowI, i, scale);
+        double f = a[rowI + l];
+        double g = f >= 0.0 ? -Math.sqrt(h) : Math.sqrt(h);
+        h -= f * g;
+        a[rowI + l] = f - g;
+        lowerTimesRow(a, n, i, e);
+        double hh = divideAndDot(e, a, rowI, i, h) / (h + h);
+        reflect(a, n, i, e, hh);
+        return scale * g;
+    }
+
+    private static double sumOfAbs(double[] a, int from, int length) {
+        double sum = 0;
+        for (int k = 0; k < length; k++) sum += Math.abs(a[from + k]);
+        return sum;
+    }
+
+    /** Divides {@code a[from…from+length)} by {@code scale} in place; returns the sum of the squares of the quotients. */
+    private static double divideAndSumSquares(double[] a, int from, int length, double scale) {
+        double h = 0;
+        for (int k = 0; k < length; k++) {
+            a[from + k] /= scale;
+            h += a[from + k] * a[from + k];
+        }
+        return h;
+    }
+
+    /**
+     * {@code e = A u} with {@code u} = row {@code i}, A the leading {@code i × i} block held in its lower triangle:
+     * each element a(j, k), k &lt; j, serves both a(j, k) u(k) and a(k, j) u(j), so A is read row by row (as JAMA's
+     * tred2), not down its columns.
+     */
+    private static void lowerTimesRow(double[] a, int n, int i, double[] e) {
+        final int rowI = i * n;
+        java.util.Arrays.fill(e, 0, i, 0.0);
+        for (int j = 0; j < i; j++) {
+            int rowJ = j * n;
+            double uj = a[rowI + j];
+            double g = e[j] + a[rowJ + j] * uj;
+            for (int k = 0; k < j; k++) {
+                double ajk = a[rowJ + k];
+                g += ajk * a[rowI + k];
+                e[k] += ajk * uj;
+            }
+            e[j] = g;
+        }
+    }
+
+    /** Divides {@code e[0…i)} by {@code h} in place; returns its dot product with row {@code i} of {@code a}. */
+    private static double divideAndDot(double[] e, double[] a, int rowI, int i, double h) {
+        double f = 0.0;
+        for (int j = 0; j < i; j++) {
+            e[j] /= h;
+            f += e[j] * a[rowI + j];
+        }
+        return f;
+    }
+
+    /** The rank-two update {@code A −= u qᵀ + q uᵀ} of the leading block's lower triangle, {@code q = e − hh u}. */
+    private static void reflect(double[] a, int n, int i, double[] e, double hh) {
+        final int rowI = i * n;
+        for (int j = 0; j < i; j++) {
+            int rowJ = j * n;
+            double f = a[rowI + j];
+            double g = e[j] - hh * f;
+            e[j] = g;
+            for (int k = 0; k <= j; k++) a[rowJ + k] -= f * e[k] + g * a[rowI + k];
+        }
+    }
+
+    /**
+     * Overwrites {@code d} with the eigenvalues of the symmetric tridiagonal matrix with diagonal {@code d} and
+     * sub-diagonal {@code e[1…n−1]} (as {@link #tridiagonalise} leaves them; {@code e} is overwritten): QL with
+     * implicit shifts, one eigenvalue {@code d[l]} at a time.
+     */
+    static void tridiagonalEigenvalues(double[] d, double[] e, int n) {
         for (int i = 1; i < n; i++) e[i - 1] = e[i];
         e[n - 1] = 0.0;
-        final double eps = Math.ulp(1.0);
         for (int l = 0; l < n; l++) {
             int iterations = 0;
             int m;
-            do {
-                for (m = l; m < n - 1; m++) {
-                    double dd = Math.abs(d[m]) + Math.abs(d[m + 1]);
-                    if (Math.abs(e[m]) <= eps * dd) break;
-                }
-                if (m != l) {
-                    if (iterations++ == 60) throw new ArithmeticException("symmetric eigenvalues: QL iteration did not converge");
-                    double g = (d[l + 1] - d[l]) / (2.0 * e[l]);
-                    double r = pythag(g, 1.0);
-                    g = d[m] - d[l] + e[l] / (g + (g >= 0.0 ? Math.abs(r) : -Math.abs(r)));
-                    double s = 1.0, c = 1.0, p = 0.0;
-                    int i;
-                    for (i = m - 1; i >= l; i--) {
-                        double f = s * e[i];
-                        double b = c * e[i];
-                        e[i + 1] = r = pythag(f, g);
-                        if (r == 0.0) {
-                            d[i + 1] -= p;
-                            e[m] = 0.0;
-                            break;
-                        }
-                        s = f / r;
-                        c = g / r;
-                        g = d[i + 1] - p;
-                        r = (d[i] - g) * s + 2.0 * c * b;
-                        p = s * r;
-                        d[i + 1] = g + p;
-                        g = c * r - b;
-                    }
-                    if (r == 0.0 && i >= l) continue;
-                    d[l] -= p;
-                    e[l] = g;
-                    e[m] = 0.0;
-                }
-            } while (m != l);
+            while ((m = splitPoint(d, e, n, l)) != l) {
+                if (iterations++ == 60) throw new ArithmeticException("symmetric eigenvalues: QL iteration did not converge");
+                qlSweep(d, e, l, m);
+            }
         }
-        return d;
+    }
+
+    /** The first {@code m ≥ l} where the sub-diagonal {@code e[m]} is negligible ({@code n − 1} if none). */
+    private static int splitPoint(double[] d, double[] e, int n, int l) {
+        final double eps = Math.ulp(1.0);
+        int m;
+        for (m = l; m < n - 1; m++) {
+            double dd = Math.abs(d[m]) + Math.abs(d[m + 1]);
+            if (Math.abs(e[m]) <= eps * dd) break;
+        }
+        return m;
+    }
+
+    /** One implicitly shifted QL sweep over rows {@code l…m}. */
+    private static void qlSweep(double[] d, double[] e, int l, int m) {
+        double g = (d[l + 1] - d[l]) / (2.0 * e[l]);
+        double r = pythag(g, 1.0);
+        g = d[m] - d[l] + e[l] / (g + (g >= 0.0 ? Math.abs(r) : -Math.abs(r)));
+        double s = 1.0, c = 1.0, p = 0.0;
+        for (int i = m - 1; i >= l; i--) {
+            double f = s * e[i];
+            double b = c * e[i];
+            e[i + 1] = r = pythag(f, g);
+            if (r == 0.0) { // underflow: the matrix splits here; sweep again
+                d[i + 1] -= p;
+                e[m] = 0.0;
+                return;
+            }
+            s = f / r;
+            c = g / r;
+            g = d[i + 1] - p;
+            r = (d[i] - g) * s + 2.0 * c * b;
+            p = s * r;
+            d[i + 1] = g + p;
+            g = c * r - b;
+        }
+        d[l] -= p;
+        e[l] = g;
+        e[m] = 0.0;
     }
 
     /**
