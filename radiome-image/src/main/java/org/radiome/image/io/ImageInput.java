@@ -1,11 +1,14 @@
 package org.radiome.image.io;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,7 +24,14 @@ import java.util.zip.ZipException;
  * "truncated or corrupt gzip data". Data that ends early in a sound stream is reported by the
  * caller (see {@link #readFully}) as "file truncated: expected N bytes of voxel data, found M".
  *
- * <p>Not thread-safe; one instance per read.
+ * <p>Gzip data are decoded whole by libdeflate when the runtime can call it ({@link Libdeflate}: JDK
+ * 22+ with the library installed), about three times faster than {@code java.util.zip}: the rest of
+ * the file (up to 1 GiB) is read at once, decoded into native memory, and reads are served from
+ * there. Otherwise, and for larger files, the data stream through {@link GZIPInputStream}. Both give
+ * the same bytes and the same errors; libdeflate reports corrupt data when gzip decoding starts.
+ *
+ * <p>Not thread-safe; one instance per read, used by one thread (the native memory of whole-buffer
+ * decoding belongs to the thread that started gzip) and closed after use, which frees that memory.
  */
 public final class ImageInput implements Closeable {
     /** Buffer for file reads and for the inflater's input: large, so gzip is decoded in few calls. */
@@ -29,11 +39,15 @@ public final class ImageInput implements Closeable {
     /** Voxel arrays up to this size are allocated in one piece (see {@link #readFully}). */
     private static final int GROW_FROM = 1 << 26;
     private static final int GZIP_MAGIC_1 = 0x1f, GZIP_MAGIC_2 = 0x8b;
+    /** Gzip files up to this size are decoded whole (libdeflate); larger ones stream through java.util.zip. */
+    private static final long WHOLE_GZIP_MAX = 1L << 30;
 
     private final Path file;
     private final InputStream raw;
     private InputStream in;
     private boolean gzip;
+    /** The data decoded whole by libdeflate, in native memory, or null. */
+    private Libdeflate.Decoded decoded;
 
     private ImageInput(Path file, InputStream raw) {
         this.file = file;
@@ -74,15 +88,40 @@ public final class ImageInput implements Closeable {
 
     public boolean isGzip() { return gzip; }
 
+    /** Whether the gzip data were decoded by libdeflate (false: java.util.zip, or not gzip). */
+    boolean decodedByLibdeflate() { return decoded != null; }
+
     /** From here on, bytes are read through a gzip decoder. */
     public void startGzip() throws ImageReadException {
         if (gzip) return;
         try {
             gzip = true;
-            in = new GZIPInputStream(raw, BUFFER);
+            InputStream whole = Libdeflate.available() ? decodeWhole() : null;
+            in = whole != null ? whole : new GZIPInputStream(raw, BUFFER);
         } catch (IOException e) {
             throw failure(e);
         }
+    }
+
+    /**
+     * The rest of the file, decoded at once by libdeflate; a {@link GZIPInputStream} over the bytes
+     * read when libdeflate cannot decode them (other than for corrupt data); null for a file too large
+     * to read whole.
+     */
+    private InputStream decodeWhole() throws IOException {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            return null;
+        }
+        if (size > WHOLE_GZIP_MAX) return null;
+        byte[] compressed = new byte[(int) size + 1];
+        int n = raw.readNBytes(compressed, 0, compressed.length);
+        InputStream read = new ByteArrayInputStream(compressed, 0, n);
+        if (n > size) return new GZIPInputStream(new SequenceInputStream(read, raw), BUFFER); // the file grew meanwhile
+        decoded = Libdeflate.gunzip(compressed, n);
+        return decoded != null ? new ByteBufferInput(decoded.data()) : new GZIPInputStream(read, BUFFER);
     }
 
     /** Reads up to {@code len} bytes, fewer only at the end of the data; returns the count read. */
@@ -114,6 +153,7 @@ public final class ImageInput implements Closeable {
 
     /** Skips {@code count} bytes; returns how many were skipped (fewer only at the end of the data). */
     public long skip(long count) throws ImageReadException {
+        if (decoded != null) return ((ByteBufferInput) in).skip(count);
         byte[] scratch = new byte[(int) Math.min(BUFFER, Math.max(count, 1))];
         long done = 0;
         while (done < count) {
@@ -164,7 +204,7 @@ public final class ImageInput implements Closeable {
      * CRC-32 and length trailer, so corruption after the voxels we needed is still reported.
      */
     public void drain() throws ImageReadException {
-        if (!gzip) return;
+        if (!gzip || decoded != null) return; // libdeflate checked the trailers of all members already
         skip(Long.MAX_VALUE);
     }
 
@@ -192,8 +232,42 @@ public final class ImageInput implements Closeable {
     public void close() {
         try {
             in.close();
+            raw.close();
         } catch (IOException ignored) {
             // closing a read-only file: nothing was written that could be lost
+        } finally {
+            if (decoded != null) decoded.close();
         }
+    }
+
+    /** Reads from the buffer of whole-buffer gzip decoding. */
+    private static final class ByteBufferInput extends InputStream {
+        private final ByteBuffer data;
+
+        ByteBufferInput(ByteBuffer data) { this.data = data; }
+
+        @Override
+        public int read() {
+            return data.hasRemaining() ? data.get() & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) return 0;
+            if (!data.hasRemaining()) return -1;
+            int n = Math.min(len, data.remaining());
+            data.get(b, off, n);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) {
+            int k = (int) Math.max(0, Math.min(n, data.remaining()));
+            data.position(data.position() + k);
+            return k;
+        }
+
+        @Override
+        public int available() { return data.remaining(); }
     }
 }
