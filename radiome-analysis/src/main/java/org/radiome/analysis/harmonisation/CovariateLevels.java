@@ -1,36 +1,41 @@
 package org.radiome.analysis.harmonisation;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
+import org.radiome.analysis.table.Table;
+
 /**
- * What a ComBat covariate column holds among the cases used: whether every value is a number (then it enters the
- * design as it is) and its distinct levels in {@code order} (a categorical covariate is dummy-coded with the first
- * level as baseline, as R's {@code model.matrix} does with a factor). Shared by the study pipeline and
- * {@code radiome analyze combat}; the callers give the order and word their own errors.
+ * What a covariate column holds among the cases used, as R's {@code model.matrix} codes a data-frame column:
+ * numeric when every value is a finite number ({@link Table#isNumber}, the rule every table value read as a number
+ * follows, so "NaN", "Inf" or "1e" make the column a factor), then it enters the design as it is; otherwise a factor
+ * whose levels are its distinct values in String (code point) order, as R's {@code factor()} sorts them in the C
+ * locale ("10" before "9", "B" before "a", "1" and "1.0" two levels), dummy-coded with the first level as baseline
+ * (treatment contrasts). Shared by the study pipeline (harmonisation and model covariates) and
+ * {@code radiome analyze combat}; the callers word their own errors.
  *
- * @param numeric whether every value parses as a number
- * @param levels  the distinct values, sorted by the order given
+ * @param numeric whether every value is a number
+ * @param levels  the distinct values, in String order
  */
 public record CovariateLevels(boolean numeric, List<String> levels) {
     public CovariateLevels {
         levels = List.copyOf(levels);
     }
 
-    /** The distinct values of {@code text} at {@code rows}, sorted by {@code order} (values it ranks equal count once). */
-    public static CovariateLevels of(String[] text, int[] rows, Comparator<String> order) {
-        TreeSet<String> levels = new TreeSet<>(order);
+    /** The distinct values of {@code text} at {@code rows} (none missing), in String order, and whether all are numbers. */
+    public static CovariateLevels of(String[] text, int[] rows) {
+        TreeSet<String> levels = new TreeSet<>();
         boolean numeric = true;
         for (int r : rows) {
             levels.add(text[r]);
-            try {
-                Double.parseDouble(text[r]);
-            } catch (NumberFormatException e) {
-                numeric = false;
-            }
+            numeric &= isNumber(text[r]);
         }
         return new CovariateLevels(numeric, List.copyOf(levels));
+    }
+
+    /** Whether a covariate value counts as a number ({@link Table#isNumber}). */
+    public static boolean isNumber(String value) {
+        return Table.isNumber(value);
     }
 
     /** The levels a categorical covariate is coded by; none for a numeric one. */

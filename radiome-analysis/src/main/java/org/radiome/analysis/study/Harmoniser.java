@@ -1,7 +1,6 @@
 package org.radiome.analysis.study;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -76,7 +75,7 @@ public record Harmoniser(String batchColumn, List<Covariate> covariates, ComBat.
     }
 
     private static Covariate describe(String column, String[] text, int[] rows) {
-        CovariateLevels d = CovariateLevels.of(text, rows, Comparator.naturalOrder());
+        CovariateLevels d = CovariateLevels.of(text, rows);
         if (d.levels().size() < 2) throw new StudyException("harmonisation covariate " + column + " has one level among a fold's training cases");
         return new Covariate(column, d.numeric(), d.codedLevels());
     }
@@ -89,11 +88,10 @@ public record Harmoniser(String batchColumn, List<Covariate> covariates, ComBat.
             if (cv.numeric()) {
                 double[] v = new double[rows.length];
                 for (int i = 0; i < rows.length; i++) {
-                    try {
-                        v[i] = Double.parseDouble(t[rows[i]]);
-                    } catch (NumberFormatException e) {
+                    if (!CovariateLevels.isNumber(t[rows[i]])) {
                         throw new StudyException("harmonisation covariate " + cv.column() + " = '" + t[rows[i]] + "' is not a number");
                     }
+                    v[i] = Double.parseDouble(t[rows[i]]);
                 }
                 cols.add(v);
                 continue;

@@ -2,13 +2,15 @@ package org.radiome.analysis.study;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+
+import org.radiome.analysis.harmonisation.CovariateLevels;
 
 /**
  * Clinical covariates that enter the model beside the selected features ({@code model.covariates}), coded as
- * R's {@code model.matrix} codes them with treatment contrasts: a numeric column as it is; a text column as a
- * factor whose levels are sorted (R's {@code factor} default) with the first as baseline and one 0/1 column per
- * other level, named column + level ({@code stageII}). The coding is learned on the training cases (the
+ * R's {@code model.matrix} codes them with treatment contrasts ({@link CovariateLevels}: numeric when every value
+ * is a finite number; otherwise a factor with its levels in String order, as R's {@code factor()}), a numeric
+ * column as it is, a factor by one 0/1 column per level after the first (the baseline), named column + level
+ * ({@code stageII}). The coding is learned on the training cases (the
  * levels they show) and applied unchanged to any case; a level it has not seen is an error, never a silent
  * baseline. Immutable and thread-safe.
  */
@@ -48,17 +50,12 @@ public record ModelCovariates(List<Covariate> covariates) {
     public static ModelCovariates fit(List<String> columns, String[][] text, int[] rows) {
         List<Covariate> out = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
-            TreeSet<String> levels = new TreeSet<>();
-            boolean numeric = true;
-            for (int r : rows) {
-                levels.add(text[c][r]);
-                numeric &= isNumber(text[c][r]);
-            }
-            if (levels.size() < 2) {
-                throw new StudyException("model covariate " + columns.get(c) + " has one value (" + (levels.isEmpty() ? "none" : levels.first())
+            CovariateLevels d = CovariateLevels.of(text[c], rows);
+            if (d.levels().size() < 2) {
+                throw new StudyException("model covariate " + columns.get(c) + " has one value (" + (d.levels().isEmpty() ? "none" : d.levels().get(0))
                     + ") among the training cases of a fold: it cannot be estimated");
             }
-            out.add(new Covariate(columns.get(c), numeric, numeric ? List.of() : List.copyOf(levels)));
+            out.add(new Covariate(columns.get(c), d.numeric(), d.codedLevels()));
         }
         return new ModelCovariates(out);
     }
@@ -72,7 +69,7 @@ public record ModelCovariates(List<Covariate> covariates) {
             if (cv.numeric()) {
                 double[] v = new double[rows.length];
                 for (int i = 0; i < rows.length; i++) {
-                    if (!isNumber(t[rows[i]])) throw new StudyException("model covariate " + cv.column() + " = '" + t[rows[i]] + "' is not a number");
+                    if (!CovariateLevels.isNumber(t[rows[i]])) throw new StudyException("model covariate " + cv.column() + " = '" + t[rows[i]] + "' is not a number");
                     v[i] = Double.parseDouble(t[rows[i]]);
                 }
                 cols.add(v);
@@ -83,18 +80,8 @@ public record ModelCovariates(List<Covariate> covariates) {
                     throw new StudyException("model covariate " + cv.column() + " = " + t[r] + " is not a level the model was fitted on " + cv.levels());
                 }
             }
-            for (String level : cv.levels().subList(1, cv.levels().size())) {
-                double[] v = new double[rows.length];
-                for (int i = 0; i < rows.length; i++) v[i] = t[rows[i]].equals(level) ? 1 : 0;
-                cols.add(v);
-            }
+            CovariateLevels.addDummies(cv.levels(), t, rows, cols);
         }
         return cols.toArray(double[][]::new);
-    }
-
-    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-
-    static boolean isNumber(String s) {
-        return DECIMAL.matcher(s).matches();
     }
 }

@@ -148,17 +148,15 @@ public record StudySpec(Path file, String name, long seed, List<DataTable> data,
                 table, f.has("exclude") ? f.strings("exclude") : List.of());
         }
 
-        SubgroupSpec subgroups = new SubgroupSpec(null, null, null, new double[0], 30, 10);
-        if (top.has("subgroups")) {
-            Keys s = top.child(top.node("subgroups"), "subgroups");
-            s.allow("sex", "site", "age", "age_cuts", "min_cases", "min_per_class");
-            double[] cuts = s.has("age_cuts") ? s.numbers("age_cuts") : new double[] {60, 70};
-            for (int i = 1; i < cuts.length; i++) {
-                if (!(cuts[i] > cuts[i - 1])) throw s.error("age_cuts", "must increase");
-            }
-            subgroups = new SubgroupSpec(s.text("sex", null), s.text("site", null), s.text("age", null), cuts,
-                (int) s.integer("min_cases", 30, 1, Integer.MAX_VALUE), (int) s.integer("min_per_class", 10, 1, Integer.MAX_VALUE));
+        // sections with defaults: an absent section reads as an empty one, so each default is written once, below
+        Keys sg = top.section("subgroups");
+        sg.allow("sex", "site", "age", "age_cuts", "min_cases", "min_per_class");
+        double[] cuts = sg.has("age_cuts") ? sg.numbers("age_cuts") : new double[] {60, 70};
+        for (int i = 1; i < cuts.length; i++) {
+            if (!(cuts[i] > cuts[i - 1])) throw sg.error("age_cuts", "must increase");
         }
+        SubgroupSpec subgroups = new SubgroupSpec(sg.text("sex", null), sg.text("site", null), sg.text("age", null), cuts,
+            (int) sg.integer("min_cases", 30, 1, Integer.MAX_VALUE), (int) sg.integer("min_per_class", 10, 1, Integer.MAX_VALUE));
 
         ReproducibilitySpec repro = null;
         if (top.has("reproducibility")) {
@@ -179,36 +177,28 @@ public record StudySpec(Path file, String name, long seed, List<DataTable> data,
             harm = new HarmonisationSpec(h.requiredText("batch"), h.has("covariates") ? h.strings("covariates") : List.of());
         }
 
-        SelectionSpec selection = new SelectionSpec(0.1, 10, 0.9, true, "1se", 5, 30);
-        if (top.has("selection")) {
-            Keys s = top.child(top.node("selection"), "selection");
-            s.allow("q_max", "fallback_top", "max_abs_correlation", "lasso", "lasso_lambda", "lasso_folds", "lasso_path_length");
-            String rule = s.text("lasso_lambda", "1se");
-            if (!rule.equals("1se") && !rule.equals("min")) throw s.error("lasso_lambda", "must be 1se or min, was '" + rule + "'");
-            if (s.has("q_max") && !(s.number("q_max", 0.1, 0, 1) > 0)) throw s.error("q_max", "must be above 0");
-            selection = new SelectionSpec(s.number("q_max", 0.1, 0, 1), (int) s.integer("fallback_top", 10, 1, Integer.MAX_VALUE),
-                s.number("max_abs_correlation", 0.9, 0, 1), s.bool("lasso", true), rule,
-                (int) s.integer("lasso_folds", 5, 3, 20), (int) s.integer("lasso_path_length", 30, 2, 200));
-        }
+        Keys sel = top.section("selection");
+        sel.allow("q_max", "fallback_top", "max_abs_correlation", "lasso", "lasso_lambda", "lasso_folds", "lasso_path_length");
+        String rule = sel.text("lasso_lambda", "1se");
+        if (!rule.equals("1se") && !rule.equals("min")) throw sel.error("lasso_lambda", "must be 1se or min, was '" + rule + "'");
+        double qMax = sel.number("q_max", 0.1, 0, 1);
+        if (!(qMax > 0)) throw sel.error("q_max", "must be above 0");
+        SelectionSpec selection = new SelectionSpec(qMax, (int) sel.integer("fallback_top", 10, 1, Integer.MAX_VALUE),
+            sel.number("max_abs_correlation", 0.9, 0, 1), sel.bool("lasso", true), rule,
+            (int) sel.integer("lasso_folds", 5, 3, 20), (int) sel.integer("lasso_path_length", 30, 2, 200));
 
-        String defaultLearner = outcome.type() == Outcome.BINARY ? "penalised-logistic" : "penalised-cox";
-        ModelSpec model = new ModelSpec(defaultLearner, 5, 0.5, List.of());
-        if (top.has("model")) {
-            Keys m = top.child(top.node("model"), "model");
-            m.allow("learner", "inner_folds", "alpha", "covariates");
-            List<String> covariates = m.has("covariates") ? m.strings("covariates") : List.of();
-            if (new java.util.HashSet<>(covariates).size() < covariates.size()) throw m.error("covariates", "names a column twice");
-            model = new ModelSpec(m.text("learner", defaultLearner), (int) m.integer("inner_folds", 5, 3, 20), m.number("alpha", 0.5, 0, 1),
-                covariates);
-        }
+        Keys m = top.section("model");
+        m.allow("learner", "inner_folds", "alpha", "covariates");
+        List<String> covariates = m.has("covariates") ? m.strings("covariates") : List.of();
+        if (new java.util.HashSet<>(covariates).size() < covariates.size()) throw m.error("covariates", "names a column twice");
+        ModelSpec model = new ModelSpec(m.text("learner", outcome.type() == Outcome.BINARY ? "penalised-logistic" : "penalised-cox"),
+            (int) m.integer("inner_folds", 5, 3, 20), m.number("alpha", 0.5, 0, 1), covariates);
 
-        ValidationSpec validation = new ValidationSpec(5, 2, 1000);
-        if (top.has("validation")) {
-            Keys v = top.child(top.node("validation"), "validation");
-            v.allow("folds", "repeats", "bootstrap");
-            validation = new ValidationSpec((int) v.integer("folds", 5, 2, 50), (int) v.integer("repeats", 2, 1, 100),
-                (int) v.integer("bootstrap", 1000, 100, 100_000));
-        }
+        Keys v = top.section("validation");
+        v.allow("folds", "repeats", "bootstrap");
+        ValidationSpec validation = new ValidationSpec((int) v.integer("folds", 5, 2, 50), (int) v.integer("repeats", 2, 1, 100),
+            (int) v.integer("bootstrap", 1000, 100, 100_000));
+
         AssociationSpec associations = null;
         if (top.has("associations")) {
             Keys a = top.child(top.node("associations"), "associations");
@@ -227,35 +217,32 @@ public record StudySpec(Path file, String name, long seed, List<DataTable> data,
                 a.number("q_max", 0.05, Double.MIN_VALUE, 1));
         }
 
-        ReportSpec report = new ReportSpec(outcome.time(), outcome.event(), 2);
-        if (top.has("report")) {
-            Keys r = top.child(top.node("report"), "report");
-            r.allow("survival", "risk_groups");
-            String time = outcome.time(), event = outcome.event();
-            if (r.has("survival")) {
-                if (outcome.type() == Outcome.SURVIVAL) throw r.error("survival", "does not apply: the outcome is already survival");
-                Keys sv = r.child(r.node("survival"), "survival");
-                sv.allow("time", "event");
-                time = sv.requiredText("time");
-                event = sv.requiredText("event");
-            }
-            int groups = 2;
-            if (r.has("risk_groups")) {
-                JsonNode g = r.node("risk_groups");
-                groups = switch (g.asText()) {
-                    case "median" -> 2;
-                    case "tertiles" -> 3;
-                    case "quartiles" -> 4;
-                    default -> {
-                        if (!g.isIntegralNumber() || g.asInt() < 2 || g.asInt() > 10) {
-                            throw r.error("risk_groups", "must be median, tertiles, quartiles or a number of equal-size groups from 2 to 10, was '" + g.asText() + "'");
-                        }
-                        yield g.asInt();
-                    }
-                };
-            }
-            report = new ReportSpec(time, event, groups);
+        Keys r = top.section("report");
+        r.allow("survival", "risk_groups");
+        String time = outcome.time(), event = outcome.event();
+        if (r.has("survival")) {
+            if (outcome.type() == Outcome.SURVIVAL) throw r.error("survival", "does not apply: the outcome is already survival");
+            Keys sv = r.child(r.node("survival"), "survival");
+            sv.allow("time", "event");
+            time = sv.requiredText("time");
+            event = sv.requiredText("event");
         }
+        int groups = 2;
+        if (r.has("risk_groups")) {
+            JsonNode g = r.node("risk_groups");
+            groups = switch (g.asText()) {
+                case "median" -> 2;
+                case "tertiles" -> 3;
+                case "quartiles" -> 4;
+                default -> {
+                    if (!g.isIntegralNumber() || g.asInt() < 2 || g.asInt() > 10) {
+                        throw r.error("risk_groups", "must be median, tertiles, quartiles or a number of equal-size groups from 2 to 10, was '" + g.asText() + "'");
+                    }
+                    yield g.asInt();
+                }
+            };
+        }
+        ReportSpec report = new ReportSpec(time, event, groups);
         return new StudySpec(file, name, seed, List.copyOf(data), outcome, features, subgroups, repro, harm, selection, model, validation,
             associations, report);
     }
@@ -275,6 +262,11 @@ public record StudySpec(Path file, String name, long seed, List<DataTable> data,
 
         Keys child(JsonNode n, String key) {
             return new Keys(n, full(key), file);
+        }
+
+        /** The mapping under {@code key}, or an empty one when the key is absent (its settings then all take their defaults). */
+        Keys section(String key) {
+            return child(has(key) ? node(key) : YAML.createObjectNode(), key);
         }
 
         String full(String key) { return path.isEmpty() ? key : path + "." + key; }

@@ -77,14 +77,21 @@ public final class Table {
     private static final java.util.regex.Pattern DECIMAL =
         java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
-    /** Only plain decimal and exponent forms are numbers (Java would also take "1d", "0x1p3", "NaN", "Infinity"). */
+    /**
+     * Whether a value is a number: a finite number in plain decimal or exponent form ({@code 12}, {@code -0.5},
+     * {@code 1.2e-05}). Java would also take "1d", "0x1p3", "NaN" and "Infinity"; an overflow such as "1e999" is
+     * not finite. The one rule for every table value read as a number.
+     */
+    public static boolean isNumber(String v) {
+        return DECIMAL.matcher(v).matches() && Double.isFinite(Double.parseDouble(v));
+    }
+
     private static double parse(String v, Column c, int row) {
-        double d = DECIMAL.matcher(v).matches() ? Double.parseDouble(v) : Double.NaN;
-        if (!Double.isFinite(d)) {
+        if (!isNumber(v)) {
             throw new TableException(c.source() + " line " + c.lines()[row] + ": column " + c.name()
                 + ": '" + v + "' is not a number");
         }
-        return d;
+        return Double.parseDouble(v);
     }
 
     /** The indices of the rows where none of the given columns is missing, in row order. */

@@ -35,4 +35,17 @@ class ModelCovariatesTest {
         assertThatThrownBy(() -> ModelCovariates.fit(List.of("age", "stage"), TEXT, new int[] {0, 3}))
             .hasMessageContaining("stage has one value (II)");
     }
+
+    /** R: {@code levels(factor(c("10", "9", "b", "10")))} is "10", "9", "b" (text order), so the terms are x9 and xb. */
+    @Test
+    void mixed_labels_are_levels_in_text_order_as_r_factor() {
+        String[][] text = {{"10", "9", "b", "10"}};
+        ModelCovariates c = ModelCovariates.fit(List.of("x"), text, new int[] {0, 1, 2, 3});
+        assertThat(c.terms()).containsExactly("x9", "xb");
+        double[][] d = c.design(text, new int[] {0, 1, 2, 3});
+        assertThat(d[0]).containsExactly(0, 1, 0, 0);
+        assertThat(d[1]).containsExactly(0, 0, 1, 0);
+        String[][] nan = {{"1", "NaN", "2", "1"}};
+        assertThat(ModelCovariates.fit(List.of("x"), nan, new int[] {0, 1, 2, 3}).terms()).as("NaN is not a number").containsExactly("x2", "xNaN");
+    }
 }

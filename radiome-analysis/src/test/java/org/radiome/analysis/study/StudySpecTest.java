@@ -39,6 +39,30 @@ class StudySpecTest {
         assertThat(s.harmonisation()).isNull();
     }
 
+    /** A section left out and the same section given empty read alike: each default lives in one place (subgroups' age_cuts included). */
+    @Test
+    void an_absent_section_reads_as_an_empty_one() {
+        String base = """
+            data: [{file: COHORT/features.csv}, {file: COHORT/clinical.csv}]
+            outcome: {type: binary, column: response}
+            features: all
+            """;
+        StudySpec absent = StudySpec.read(StudyFixtures.spec(tmp, base));
+        StudySpec empty = StudySpec.read(StudyFixtures.spec(tmp, base + "subgroups: {}\nselection: {}\nmodel: {}\nvalidation: {}\nreport: {}\n"));
+        assertThat(absent.subgroups().ageCuts()).containsExactly(60, 70);
+        assertThat(empty.subgroups().ageCuts()).containsExactly(absent.subgroups().ageCuts());
+        assertThat(empty.subgroups()).usingRecursiveComparison().isEqualTo(absent.subgroups());
+        assertThat(empty.selection()).isEqualTo(absent.selection());
+        assertThat(empty.model()).isEqualTo(absent.model());
+        assertThat(empty.validation()).isEqualTo(absent.validation());
+        assertThat(empty.report()).isEqualTo(absent.report());
+        assertThat(absent.selection()).isEqualTo(new StudySpec.SelectionSpec(0.1, 10, 0.9, true, "1se", 5, 30));
+        assertThat(absent.model()).isEqualTo(new StudySpec.ModelSpec("penalised-logistic", 5, 0.5, java.util.List.of()));
+        assertThat(absent.validation()).isEqualTo(new StudySpec.ValidationSpec(5, 2, 1000));
+        assertThat(absent.subgroups().minCases()).isEqualTo(30);
+        assertThat(absent.subgroups().minPerClass()).isEqualTo(10);
+    }
+
     private void assertBad(String yaml, String... fragments) {
         Path f = StudyFixtures.spec(tmp, yaml);
         assertThatThrownBy(() -> StudySpec.read(f)).isInstanceOf(StudyException.class)

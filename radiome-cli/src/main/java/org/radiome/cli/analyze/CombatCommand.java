@@ -36,7 +36,8 @@ final class CombatCommand extends AnalysisCommand {
     String batch;
 
     @Option(names = "--covariates", split = ",", paramLabel = "C",
-            description = "Biological covariates to preserve: numeric columns as they are, others as factors (first level sorted is the baseline).")
+            description = "Biological covariates to preserve: numeric columns as they are, others as factors (levels in "
+                + "String order, as R's factor(); the first is the baseline).")
     List<String> covariates = List.of();
 
     @Option(names = "--features", split = ",", paramLabel = "COLS|all",
@@ -135,7 +136,7 @@ final class CombatCommand extends AnalysisCommand {
     }
 
     private static Covariate describe(Table t, String column, int[] rows) {
-        CovariateLevels d = CovariateLevels.of(t.text(column), rows, AssociateCommand::compareLevels);
+        CovariateLevels d = CovariateLevels.of(t.text(column), rows);
         if (d.levels().size() < 2) throw new AnalysisException("covariate " + column + " has one level among the cases used");
         return new Covariate(column, d.numeric(), d.codedLevels());
     }

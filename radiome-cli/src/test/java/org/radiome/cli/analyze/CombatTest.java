@@ -67,6 +67,32 @@ class CombatTest {
         assertSameTable(applied, "combat_parametric_cov.csv");
     }
 
+    /**
+     * Covariate levels in R's factor() order, text order, also for labels that look like numbers: with stage
+     * relabelled I -> 10, II -> 9, III -> B, IV -> b the levels are 10, 9, B, b (baseline 10, the old I) and the
+     * harmonised values still equal sva's with model.matrix(~ stage) (the dummies span the same space).
+     */
+    @Test
+    void covariate_levels_are_in_r_factor_order_for_mixed_labels() throws IOException {
+        Map<String, String> relabel = Map.of("I", "10", "II", "9", "III", "B", "IV", "b");
+        List<String> lines = Files.readAllLines(Path.of(Cohort.file("clinical.csv")));
+        int stage = List.of(lines.get(0).split(",")).indexOf("stage");
+        List<String> out = new java.util.ArrayList<>(List.of(lines.get(0)));
+        for (String l : lines.subList(1, lines.size())) {
+            String[] f = l.split(",", -1);
+            f[stage] = relabel.get(f[stage]);
+            out.add(String.join(",", f));
+        }
+        Path clinical = tmp.resolve("clinical.csv"), model = tmp.resolve("combat.json"), h = tmp.resolve("h.csv");
+        Files.write(clinical, out);
+        JsonNode json = Cohort.analyze("combat", "--data", Cohort.file("features.csv"), "--data", clinical.toString(),
+            "--batch", "site", "--covariates", "stage", "--features", "all", "--harmonised", h.toString(), "--save-model", model.toString()).json();
+        assertThat(json.get("covariate_terms").toString()).isEqualTo("[\"stage=9\",\"stage=B\",\"stage=b\"]");
+        JsonNode saved = new com.fasterxml.jackson.databind.ObjectMapper().readTree(model.toFile());
+        assertThat(saved.get("covariates").get(0).get("levels").toString()).isEqualTo("[\"10\",\"9\",\"B\",\"b\"]");
+        assertSameTable(h, "combat_parametric_cov.csv");
+    }
+
     @Test
     void applying_to_an_unknown_batch_is_an_error() throws IOException {
         Path model = tmp.resolve("combat.json");
