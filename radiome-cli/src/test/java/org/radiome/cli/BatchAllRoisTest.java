@@ -19,7 +19,7 @@ import org.radiome.image.io.ImageFiles;
  * {@code --all-rois} on a multi-label mask built from PyRadiomics' brain1 label (label 1) and one
  * slice of the bench ellipsoid outside it (label 2): one row per label, each equal to extracting that
  * region alone from its own mask file, with the voxel-counting volume equal to the label's voxel
- * count times the voxel volume.
+ * count times the voxel volume; in PyRadiomics-compatible mode too, where the label 1 row is brain1's case.
  */
 class BatchAllRoisTest {
     static final int ELLIPSOID_SLICE = 12;
@@ -52,28 +52,32 @@ class BatchAllRoisTest {
         BatchFixtures.writeLabels(multi, CliRun.root().resolve(BRAIN_LABEL), both);
         BatchFixtures.writeLabels(second, CliRun.root().resolve(BRAIN_LABEL), secondOnly);
 
-        Path manifest = BatchFixtures.write(tmp.resolve("cases.csv"), "case_id,image,mask", "brain1," + CliRun.path(BRAIN_IMAGE) + ",multi_label.nrrd");
-        Path out = tmp.resolve("all.csv");
-        // One case and four threads: the case's families run on the shared pool.
-        CliRun run = CliRun.of("batch", "--manifest", manifest.toString(), "--settings", CliRun.path("settings/native.yaml"),
-                "--out", out.toString(), "--all-rois", "--threads", "4");
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        List<Map<String, String>> rows = BatchFixtures.readTable(out);
-        assertThat(rows).extracting(r -> r.get("roi")).containsExactly("1", "2");
+        for (String[] mode : new String[][] {{"--settings", CliRun.path("settings/native.yaml")},
+                {"--pyradiomics-params", CliRun.path("data/pyradiomics/params/baseline_original.yaml")}}) {
+            Path manifest = BatchFixtures.write(tmp.resolve("cases.csv"), "case_id,image,mask", "brain1," + CliRun.path(BRAIN_IMAGE) + ",multi_label.nrrd");
+            Path out = tmp.resolve("all" + mode[0] + ".csv");
+            // One case and four threads: the case's families run on the shared pool.
+            CliRun run = CliRun.of("batch", "--manifest", manifest.toString(), mode[0], mode[1],
+                    "--out", out.toString(), "--all-rois", "--threads", "4");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            List<Map<String, String>> rows = BatchFixtures.readTable(out);
+            assertThat(rows).extracting(r -> r.get("roi")).containsExactly("1", "2");
 
-        Map<String, String> first = extractAlone(CliRun.path(BRAIN_LABEL), "1");
-        Map<String, String> alone = extractAlone(second.toString(), "1");
-        assertSameFeatures(rows.get(0), first);
-        assertSameFeatures(rows.get(1), alone);
-        double voxelVolume = grid.spacing(0) * grid.spacing(1) * grid.spacing(2);
-        assertThat(Double.parseDouble(rows.get(0).get("morph_vol_approx"))).isCloseTo(firstCount * voxelVolume, org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(Double.parseDouble(rows.get(1).get("morph_vol_approx"))).isCloseTo(secondCount * voxelVolume, org.assertj.core.data.Offset.offset(1e-6));
+            Map<String, String> first = extractAlone(CliRun.path(BRAIN_LABEL), "1", mode);
+            Map<String, String> alone = extractAlone(second.toString(), "1", mode);
+            assertSameFeatures(rows.get(0), first);
+            assertSameFeatures(rows.get(1), alone);
+            double voxelVolume = grid.spacing(0) * grid.spacing(1) * grid.spacing(2);
+            String volume = mode[0].equals("--settings") ? "morph_vol_approx" : "original_shape_VoxelVolume";
+            assertThat(Double.parseDouble(rows.get(0).get(volume))).isCloseTo(firstCount * voxelVolume, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(Double.parseDouble(rows.get(1).get(volume))).isCloseTo(secondCount * voxelVolume, org.assertj.core.data.Offset.offset(1e-6));
+        }
     }
 
-    private Map<String, String> extractAlone(String mask, String roi) throws Exception {
-        Path out = tmp.resolve("alone-" + Math.abs(mask.hashCode()) + ".csv");
+    private Map<String, String> extractAlone(String mask, String roi, String[] mode) throws Exception {
+        Path out = tmp.resolve("alone-" + Math.abs(mask.hashCode()) + mode[0] + ".csv");
         CliRun run = CliRun.of("extract", "--image", CliRun.path(BRAIN_IMAGE), "--mask", mask, "--roi", roi,
-                "--settings", CliRun.path("settings/native.yaml"), "--out", out.toString());
+                mode[0], mode[1], "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         return BatchFixtures.readTable(out).get(0);
     }

@@ -43,7 +43,8 @@ public final class PyRadiomicsCaseExtractor {
     public static List<RoiResult> extractAll(String caseId, Path imageFile, Path maskFile, PyRadiomicsSettings settings)
             throws ExtractionException {
         RawImage raw = readRaw(imageFile);
-        LabelMap labels = CaseExtractor.readMask(maskFile);
+        // every label's box from one pass, so that each label's extraction does not scan the whole mask again
+        LabelMap labels = CaseExtractor.readMask(maskFile).withBoundsByLabel();
         SortedSet<Integer> present = labels.presentLabels();
         if (present.isEmpty()) throw new ExtractionException(maskFile, "the mask is empty (no non-zero voxels)");
         Volume image = raw.toVolume();
