@@ -55,10 +55,33 @@ final class CooccurrenceCounter {
         for (int[] o : offsets) pad = Math.max(pad, Math.max(Math.abs(o[0]), Math.max(Math.abs(o[1]), Math.abs(o[2]))));
         final int px = nx + 2 * pad, py = ny + 2 * pad, pz = nz + 2 * pad;
         final int[] padded = new int[px * py * pz];
-        int roiVoxels = 0;
-        for (int v : levels) if (v != 0) roiVoxels++;
+        final int roiVoxels = countNonZero(levels);
         final int[] roi = new int[roiVoxels];     // padded index of each ROI voxel
         final int[] roiLevel = new int[roiVoxels];
+        padAndList(levels, nx, ny, nz, pad, padded, roi, roiLevel);
+        final int width = ng + 1; // column 0: neighbour outside the ROI
+        final int size = width * width, directions = offsets.length;
+        final int[] shift = new int[directions];
+        for (int d = 0; d < directions; d++) shift[d] = offsets[d][0] + px * (offsets[d][1] + py * offsets[d][2]);
+        final int[] pairs = new int[directions * size];
+        countPairs(roi, roiLevel, padded, shift, width, size, pairs);
+        double[][] out = new double[directions][];
+        for (int d = 0; d < directions; d++) out[d] = matrix(pairs, d * size, width, ng, symmetric);
+        return out;
+    }
+
+    // The passes are small methods of their own: this runs once per case, so the JIT meets the loops mid-run, and as
+    // one method each loop got its own on-stack-replacement compilation of the rest of it (docs/performance.md).
+
+    private static int countNonZero(int[] levels) {
+        int n = 0;
+        for (int v : levels) if (v != 0) n++;
+        return n;
+    }
+
+    /** Copies the levels into the box padded by {@code pad} and lists the ROI voxels' padded indices and levels. */
+    private static void padAndList(int[] levels, int nx, int ny, int nz, int pad, int[] padded, int[] roi, int[] roiLevel) {
+        final int px = nx + 2 * pad, py = ny + 2 * pad;
         for (int z = 0, i = 0, r = 0; z < nz; z++) {
             for (int y = 0; y < ny; y++) {
                 final int row = pad + px * (y + pad + py * (z + pad));
@@ -73,31 +96,32 @@ final class CooccurrenceCounter {
                 }
             }
         }
-        final int width = ng + 1; // column 0: neighbour outside the ROI
-        final int size = width * width, directions = offsets.length;
-        final int[] shift = new int[directions];
-        for (int d = 0; d < directions; d++) shift[d] = offsets[d][0] + px * (offsets[d][1] + py * offsets[d][2]);
-        // One pair table per offset, all offsets of a voxel counted together: the voxel lists are read once, not once
-        // per offset, and consecutive increments go to different tables (neighbouring voxels of a homogeneous region
-        // hit the same cell of a table, and an increment must wait for the last one to the same cell).
-        final int[] pairs = new int[directions * size];
-        for (int r = 0; r < roiVoxels; r++) {
+    }
+
+    /**
+     * One pair table per offset, all offsets of a voxel counted together: the voxel lists are read once, not once per
+     * offset, and consecutive increments go to different tables (neighbouring voxels of a homogeneous region hit the
+     * same cell of a table, and an increment must wait for the last one to the same cell).
+     */
+    private static void countPairs(int[] roi, int[] roiLevel, int[] padded, int[] shift, int width, int size, int[] pairs) {
+        final int directions = shift.length;
+        for (int r = 0; r < roi.length; r++) {
             final int centre = roi[r], row = roiLevel[r] * width;
             for (int d = 0, table = row; d < directions; d++, table += size) pairs[table + padded[centre + shift[d]]]++;
         }
-        double[][] out = new double[directions][];
-        for (int d = 0; d < directions; d++) {
-            final double[] counts = new double[ng * ng];
-            for (int a = 1; a <= ng; a++) {
-                for (int b = 1; b <= ng; b++) {
-                    final int n = pairs[d * size + a * width + b];
-                    if (n == 0) continue;
-                    counts[(a - 1) * ng + (b - 1)] += n;
-                    if (symmetric) counts[(b - 1) * ng + (a - 1)] += n;
-                }
+    }
+
+    /** The {@code ng × ng} counts of the pair table at {@code from}, without its column and row 0. */
+    private static double[] matrix(int[] pairs, int from, int width, int ng, boolean symmetric) {
+        final double[] counts = new double[ng * ng];
+        for (int a = 1; a <= ng; a++) {
+            for (int b = 1; b <= ng; b++) {
+                final int n = pairs[from + a * width + b];
+                if (n == 0) continue;
+                counts[(a - 1) * ng + (b - 1)] += n;
+                if (symmetric) counts[(b - 1) * ng + (a - 1)] += n;
             }
-            out[d] = counts;
         }
-        return out;
+        return counts;
     }
 }

@@ -53,28 +53,42 @@ final class RunLengthCounter {
         this.runs = new int[(ng + 1) * width];
         this.px = nx + 2;
         this.pxy = px * (ny + 2);
-        int roiVoxels = 0;
-        for (int a : levels) roiVoxels += (-a) >>> 31; // levels >= 0: 1 for a ROI voxel
+        int roiVoxels = countRoi(levels);
         if (roiVoxels < SPARSE_FILL * levels.length) {
             padded = new int[pxy * (nz + 2)];
             roi = new int[roiVoxels];
             sliceStart = new int[nz + 1];
-            int r = 0;
-            for (int z = 0, i = 0; z < nz; z++) {
-                sliceStart[z] = r;
-                for (int y = 0; y < ny; y++) {
-                    final int row = 1 + px * (y + 1) + pxy * (z + 1);
-                    for (int x = 0; x < nx; x++, i++) {
-                        final int a = levels[i];
-                        padded[row + x] = a;
-                        if (a != 0) roi[r++] = row + x;
-                    }
-                }
-            }
-            sliceStart[nz] = r;
+            padAndList(levels, nx, ny, nz, padded, roi, sliceStart);
         } else {
             padded = roi = sliceStart = null;
         }
+    }
+
+    // The loops of the per-case set-up are small methods of their own, so that the JIT compiles each once instead of
+    // recompiling the whole caller at every loop it meets mid-run (docs/performance.md).
+
+    private static int countRoi(int[] levels) {
+        int roiVoxels = 0;
+        for (int a : levels) roiVoxels += (-a) >>> 31; // levels >= 0: 1 for a ROI voxel
+        return roiVoxels;
+    }
+
+    /** Copies the levels into the box padded by one level-0 voxel and lists the ROI voxels' padded indices by slice. */
+    private static void padAndList(int[] levels, int nx, int ny, int nz, int[] padded, int[] roi, int[] sliceStart) {
+        final int px = nx + 2, pxy = px * (ny + 2);
+        int r = 0;
+        for (int z = 0, i = 0; z < nz; z++) {
+            sliceStart[z] = r;
+            for (int y = 0; y < ny; y++) {
+                final int row = 1 + px * (y + 1) + pxy * (z + 1);
+                for (int x = 0; x < nx; x++, i++) {
+                    final int a = levels[i];
+                    padded[row + x] = a;
+                    if (a != 0) roi[r++] = row + x;
+                }
+            }
+        }
+        sliceStart[nz] = r;
     }
 
     /** Whether this counter walks runs from the ROI voxels (a sparse ROI) rather than every line of the box. */
@@ -89,19 +103,27 @@ final class RunLengthCounter {
                 && (dz == 0 || (zFrom == 0 && zTo == nz))) {
             countFromRunStarts(dx + px * dy + pxy * dz, zFrom, zTo);
         } else {
-            if (scaled == null) {
-                scaled = new int[levels.length];
-                for (int i = 0; i < levels.length; i++) scaled[i] = levels[i] * width;
-            }
+            if (scaled == null) scaled = times(levels, width);
             countLines(scaled, nx, ny, dx, dy, dz, zFrom, zTo, runs);
         }
+        addRuns(runs, ng, maxRun, width, counts);
+        Arrays.fill(runs, 0);
+    }
+
+    private static int[] times(int[] levels, int factor) {
+        int[] out = new int[levels.length];
+        for (int i = 0; i < levels.length; i++) out[i] = levels[i] * factor;
+        return out;
+    }
+
+    /** Adds the runs of levels 1…ng and lengths 1…maxRun to the {@code ng × maxRun} {@code counts}. */
+    private static void addRuns(int[] runs, int ng, int maxRun, int width, double[] counts) {
         for (int a = 1; a <= ng; a++) {
             for (int length = 1; length <= maxRun; length++) {
                 final int n = runs[a * width + length];
                 if (n != 0) counts[(a - 1) * maxRun + (length - 1)] += n;
             }
         }
-        Arrays.fill(runs, 0);
     }
 
     /** Sparse ROIs: each ROI voxel of the slices whose predecessor differs starts a run; walk it to its end. */

@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.radiome.features.FeatureSet;
 import org.radiome.features.statistics.IntensityStatistics;
+import org.radiome.features.statistics.IntensityStatistics.Feature;
 
 /**
  * PyRadiomics's first-order class ({@code radiomics/firstorder.py}) on the IBSI intensity statistics
- * ({@link IntensityStatistics}), in double precision. Where the definitions agree the IBSI values are used
+ * ({@link IntensityStatistics#values}), in double precision. Where the definitions agree the IBSI values are used
  * unchanged (mean, variance, skewness, median, minimum, maximum, percentiles by linear interpolation as NumPy's
  * default, interquartile range, range, mean and robust mean absolute deviation). What differs:
  *
@@ -32,45 +32,62 @@ final class FirstOrderFeatures {
 
     static Map<String, Double> compute(Roi roi, PyRadiomicsSettings s) {
         double[] x = roi.maskedValues();
-        double[] sorted = sortedCopy(x);
-        FeatureSet ibsi = IntensityStatistics.compute(sorted);
-        double shift = s.voxelArrayShift();
+        double[] ibsi = IntensityStatistics.values(sortedCopy(x));
+        double energy = shiftedEnergy(x, s.voxelArrayShift());
+        double[] bins = BinEdges.histogram(x, BinEdges.of(x, s.binWidth(), s.binCount()));
+        double n = x.length;
+
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("Energy", energy);
+        out.put("TotalEnergy", roi.sx * roi.sy * roi.sz * energy);
+        out.put("Entropy", entropy(bins, n));
+        out.put("Minimum", ibsi[Feature.MINIMUM.ordinal()]);
+        out.put("10Percentile", ibsi[Feature.P10.ordinal()]);
+        out.put("90Percentile", ibsi[Feature.P90.ordinal()]);
+        out.put("Maximum", ibsi[Feature.MAXIMUM.ordinal()]);
+        out.put("Mean", ibsi[Feature.MEAN.ordinal()]);
+        out.put("Median", ibsi[Feature.MEDIAN.ordinal()]);
+        out.put("InterquartileRange", ibsi[Feature.INTERQUARTILE_RANGE.ordinal()]);
+        out.put("Range", ibsi[Feature.RANGE.ordinal()]);
+        out.put("MeanAbsoluteDeviation", ibsi[Feature.MEAN_ABSOLUTE_DEVIATION.ordinal()]);
+        out.put("RobustMeanAbsoluteDeviation", ibsi[Feature.ROBUST_MEAN_ABSOLUTE_DEVIATION.ordinal()]);
+        out.put("RootMeanSquared", Math.sqrt(energy / n));
+        out.put("Skewness", ibsi[Feature.SKEWNESS.ordinal()]);
+        out.put("Kurtosis", plainKurtosis(ibsi[Feature.KURTOSIS.ordinal()], ibsi[Feature.VARIANCE.ordinal()]));
+        out.put("Variance", ibsi[Feature.VARIANCE.ordinal()]);
+        out.put("Uniformity", uniformity(bins, n));
+        out.put("StandardDeviation", Math.sqrt(ibsi[Feature.VARIANCE.ordinal()]));
+        return out;
+    }
+
+    /** {@code Σ (x + shift)²}. */
+    private static double shiftedEnergy(double[] x, double shift) {
         double energy = 0;
         for (double v : x) {
             double t = v + shift;
             energy += t * t;
         }
-        double[] bins = BinEdges.histogram(x, BinEdges.of(x, s.binWidth(), s.binCount()));
-        double n = x.length;
-        double entropy = 0, uniformity = 0;
+        return energy;
+    }
+
+    /** {@code −Σ p log₂ p} over the bins, {@code p = (count + ε) / n}. */
+    private static double entropy(double[] bins, double n) {
+        double entropy = 0;
         for (double c : bins) {
             double p = (c + EPS) / n;
             entropy -= p * Math.log(p) / Math.log(2);
+        }
+        return entropy;
+    }
+
+    /** {@code Σ (count / (n + ε))²} over the bins. */
+    private static double uniformity(double[] bins, double n) {
+        double uniformity = 0;
+        for (double c : bins) {
             double u = c / (n + EPS);
             uniformity += u * u;
         }
-
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put("Energy", energy);
-        out.put("TotalEnergy", roi.sx * roi.sy * roi.sz * energy);
-        out.put("Entropy", entropy);
-        out.put("Minimum", ibsi.get("stat_min"));
-        out.put("10Percentile", ibsi.get("stat_p10"));
-        out.put("90Percentile", ibsi.get("stat_p90"));
-        out.put("Maximum", ibsi.get("stat_max"));
-        out.put("Mean", ibsi.get("stat_mean"));
-        out.put("Median", ibsi.get("stat_median"));
-        out.put("InterquartileRange", ibsi.get("stat_iqr"));
-        out.put("Range", ibsi.get("stat_range"));
-        out.put("MeanAbsoluteDeviation", ibsi.get("stat_mad"));
-        out.put("RobustMeanAbsoluteDeviation", ibsi.get("stat_rmad"));
-        out.put("RootMeanSquared", Math.sqrt(energy / n));
-        out.put("Skewness", ibsi.get("stat_skew"));
-        out.put("Kurtosis", plainKurtosis(ibsi.get("stat_kurt"), ibsi.get("stat_var")));
-        out.put("Variance", ibsi.get("stat_var"));
-        out.put("Uniformity", uniformity);
-        out.put("StandardDeviation", Math.sqrt(ibsi.get("stat_var")));
-        return out;
+        return uniformity;
     }
 
     /**
@@ -80,30 +97,44 @@ final class FirstOrderFeatures {
      * orders apart from {@code 0.0}) are sorted.
      */
     static double[] sortedCopy(double[] x) {
-        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-        boolean integral = true;
-        for (double v : x) {
-            if (v != Math.rint(v) || (v == 0 && Double.doubleToRawLongBits(v) != 0)) {
-                integral = false;
-                break;
-            }
-            if (v < min) min = v;
-            if (v > max) max = v;
-        }
-        double span = max - min;
-        if (!integral || x.length == 0 || !(span <= Math.max(1 << 16, 4.0 * x.length))) {
+        double[] range = integralRange(x);
+        double min = range[0], span = range[1] - min;
+        if (Double.isNaN(min) || x.length == 0 || !(span <= Math.max(1 << 16, 4.0 * x.length))) {
             double[] sorted = x.clone();
             Arrays.sort(sorted);
             return sorted;
         }
         int[] counts = new int[(int) span + 1];
-        for (double v : x) counts[(int) (v - min)]++;
+        count(x, min, counts);
         double[] sorted = new double[x.length];
+        writeInOrder(counts, min, sorted);
+        return sorted;
+    }
+
+    /**
+     * {min, max} of {@code x} if every value is an integer and none is {@code -0.0}; else {NaN, NaN}. (Loops are in
+     * small methods of their own: see {@code LevelCountStatistics.compute}.)
+     */
+    private static double[] integralRange(double[] x) {
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (double v : x) {
+            if (v != Math.rint(v) || (v == 0 && Double.doubleToRawLongBits(v) != 0)) return new double[] {Double.NaN, Double.NaN};
+            if (v < min) min = v;
+            if (v > max) max = v;
+        }
+        return new double[] {min, max};
+    }
+
+    private static void count(double[] x, double min, int[] counts) {
+        for (double v : x) counts[(int) (v - min)]++;
+    }
+
+    /** Each value {@code min + k}, {@code counts[k]} times, in increasing order. */
+    private static void writeInOrder(int[] counts, double min, double[] sorted) {
         for (int k = 0, i = 0; k < counts.length; k++) {
             double v = min + k;
             for (int c = counts[k]; c > 0; c--) sorted[i++] = v;
         }
-        return sorted;
     }
 
     /** PyRadiomics's kurtosis from IBSI's excess kurtosis: +3, except 0 for a flat ROI, where both report 0. */

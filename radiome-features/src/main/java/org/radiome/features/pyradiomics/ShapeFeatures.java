@@ -28,8 +28,7 @@ final class ShapeFeatures {
     static Map<String, Double> compute(boolean[] mask, int nx, int ny, int nz, double sx, double sy, double sz) {
         double[] mesh = SurfaceMesh.volumeAndArea(mask, nx, ny, nz, sx, sy, sz);
         double v = mesh[0], a = mesh[1];
-        int n = 0;
-        for (boolean b : mask) if (b) n++;
+        int n = count(mask);
         double[] diameters = BoundaryVertices.diameters(mask, nx, ny, nz, false, sx, sy, sz);
         double[] lambda = populationEigenvalues(mask, nx, ny, nz, sx, sy, sz, n);
         double sphere = Math.cbrt(36 * Math.PI * v * v);
@@ -53,6 +52,13 @@ final class ShapeFeatures {
         out.put("Compactness2", 36 * Math.PI * v * v / (a * a * a));
         out.put("SphericalDisproportion", a / sphere);
         return out;
+    }
+
+    /** The number of ROI voxels (a loop of its own, outside the once-per-case method: docs/performance.md). */
+    private static int count(boolean[] mask) {
+        int n = 0;
+        for (boolean b : mask) if (b) n++;
+        return n;
     }
 
     /** Principal-axis eigenvalues, largest first, of the covariance normalised by N (PyRadiomics). */

@@ -103,28 +103,29 @@ public final class IntensityStatistics {
      * modes that select or preprocess the intensities themselves (PyRadiomics-compatible mode, in double precision).
      */
     public static FeatureSet compute(double[] sorted) {
+        double[] v = values(sorted);
+        FeatureSet out = new FeatureSet();
+        for (Feature f : Feature.values()) out.add(f, v[f.ordinal()]);
+        return out;
+    }
+
+    /**
+     * As {@link #compute(double[])}, as a plain array indexed by {@link Feature#ordinal()}: for modes that use only
+     * some of the values and want them without building and searching a {@link FeatureSet}.
+     *
+     * <p>Each pass over the intensities is a small method of its own: this runs once per case, so the JIT meets the
+     * passes mid-run, and as one method each loop got its own on-stack-replacement compilation of the rest of it.
+     */
+    public static double[] values(double[] sorted) {
         int n = sorted.length;
         if (n == 0) throw new IllegalArgumentException("the ROI intensity mask is empty");
 
-        double sum = 0, sumSquares = 0;
-        for (double v : sorted) {
-            sum += v;
-            sumSquares += v * v;
-        }
+        double sum = sum(sorted);
+        double sumSquares = sumOfSquares(sorted);
         double mean = sum / n;
 
-        double m2 = 0, m3 = 0, m4 = 0, absDev = 0;
-        for (double v : sorted) {
-            double d = v - mean;
-            double d2 = d * d;
-            m2 += d2;
-            m3 += d2 * d;
-            m4 += d2 * d2;
-            absDev += Math.abs(d);
-        }
-        m2 /= n;
-        m3 /= n;
-        m4 /= n;
+        double[] moments = centralMoments(sorted, mean);
+        double m2 = moments[0] / n, m3 = moments[1] / n, m4 = moments[2] / n, absDev = moments[3];
         double skewness = m2 == 0 ? 0 : m3 / Math.pow(m2, 1.5);
         double kurtosis = m2 == 0 ? 0 : m4 / (m2 * m2) - 3;
 
@@ -135,29 +136,61 @@ public final class IntensityStatistics {
         double p90 = percentile(sorted, 0.90);
         double min = sorted[0], max = sorted[n - 1];
 
-        double medianDev = 0;
-        for (double v : sorted) medianDev += Math.abs(v - median);
+        double medianDev = absoluteDeviation(sorted, median);
 
-        FeatureSet out = new FeatureSet();
-        out.add(Feature.MEAN, mean);
-        out.add(Feature.VARIANCE, m2);
-        out.add(Feature.SKEWNESS, skewness);
-        out.add(Feature.KURTOSIS, kurtosis);
-        out.add(Feature.MEDIAN, median);
-        out.add(Feature.MINIMUM, min);
-        out.add(Feature.P10, p10);
-        out.add(Feature.P90, p90);
-        out.add(Feature.MAXIMUM, max);
-        out.add(Feature.INTERQUARTILE_RANGE, p75 - p25);
-        out.add(Feature.RANGE, max - min);
-        out.add(Feature.MEAN_ABSOLUTE_DEVIATION, absDev / n);
-        out.add(Feature.ROBUST_MEAN_ABSOLUTE_DEVIATION, robustMeanAbsoluteDeviation(sorted, p10, p90));
-        out.add(Feature.MEDIAN_ABSOLUTE_DEVIATION, medianDev / n);
-        out.add(Feature.COEFFICIENT_OF_VARIATION, Math.sqrt(m2) / mean);
-        out.add(Feature.QUARTILE_COEFFICIENT_OF_DISPERSION, (p75 - p25) / (p75 + p25));
-        out.add(Feature.ENERGY, sumSquares);
-        out.add(Feature.ROOT_MEAN_SQUARE, Math.sqrt(sumSquares / n));
+        double[] out = new double[Feature.values().length];
+        out[Feature.MEAN.ordinal()] = mean;
+        out[Feature.VARIANCE.ordinal()] = m2;
+        out[Feature.SKEWNESS.ordinal()] = skewness;
+        out[Feature.KURTOSIS.ordinal()] = kurtosis;
+        out[Feature.MEDIAN.ordinal()] = median;
+        out[Feature.MINIMUM.ordinal()] = min;
+        out[Feature.P10.ordinal()] = p10;
+        out[Feature.P90.ordinal()] = p90;
+        out[Feature.MAXIMUM.ordinal()] = max;
+        out[Feature.INTERQUARTILE_RANGE.ordinal()] = p75 - p25;
+        out[Feature.RANGE.ordinal()] = max - min;
+        out[Feature.MEAN_ABSOLUTE_DEVIATION.ordinal()] = absDev / n;
+        out[Feature.ROBUST_MEAN_ABSOLUTE_DEVIATION.ordinal()] = robustMeanAbsoluteDeviation(sorted, p10, p90);
+        out[Feature.MEDIAN_ABSOLUTE_DEVIATION.ordinal()] = medianDev / n;
+        out[Feature.COEFFICIENT_OF_VARIATION.ordinal()] = Math.sqrt(m2) / mean;
+        out[Feature.QUARTILE_COEFFICIENT_OF_DISPERSION.ordinal()] = (p75 - p25) / (p75 + p25);
+        out[Feature.ENERGY.ordinal()] = sumSquares;
+        out[Feature.ROOT_MEAN_SQUARE.ordinal()] = Math.sqrt(sumSquares / n);
         return out;
+    }
+
+    private static double sum(double[] x) {
+        double sum = 0;
+        for (double v : x) sum += v;
+        return sum;
+    }
+
+    private static double sumOfSquares(double[] x) {
+        double sum = 0;
+        for (double v : x) sum += v * v;
+        return sum;
+    }
+
+    /** {@code Σ d²}, {@code Σ d³}, {@code Σ d⁴} and {@code Σ |d|} of the deviations {@code d = x − mean}. */
+    private static double[] centralMoments(double[] x, double mean) {
+        double m2 = 0, m3 = 0, m4 = 0, absDev = 0;
+        for (double v : x) {
+            double d = v - mean;
+            double d2 = d * d;
+            m2 += d2;
+            m3 += d2 * d;
+            m4 += d2 * d2;
+            absDev += Math.abs(d);
+        }
+        return new double[] {m2, m3, m4, absDev};
+    }
+
+    /** {@code Σ |x − centre|}. */
+    private static double absoluteDeviation(double[] x, double centre) {
+        double sum = 0;
+        for (double v : x) sum += Math.abs(v - centre);
+        return sum;
     }
 
     /**
@@ -173,20 +206,32 @@ public final class IntensityStatistics {
 
     /** Mean absolute deviation, about their own mean, of the values in [p10, p90]; NaN if there are none. */
     private static double robustMeanAbsoluteDeviation(double[] sorted, double p10, double p90) {
+        double[] sumAndCount = sumInRange(sorted, p10, p90);
+        double count = sumAndCount[1];
+        if (count == 0) return Double.NaN;
+        double mean = sumAndCount[0] / count;
+        return absoluteDeviationInRange(sorted, p10, p90, mean) / count;
+    }
+
+    /** The sum and the number of the values in [lo, hi]. */
+    private static double[] sumInRange(double[] x, double lo, double hi) {
         double sum = 0;
         int count = 0;
-        for (double v : sorted) {
-            if (v >= p10 && v <= p90) {
+        for (double v : x) {
+            if (v >= lo && v <= hi) {
                 sum += v;
                 count++;
             }
         }
-        if (count == 0) return Double.NaN;
-        double mean = sum / count;
+        return new double[] {sum, count};
+    }
+
+    /** {@code Σ |x − centre|} over the values in [lo, hi]. */
+    private static double absoluteDeviationInRange(double[] x, double lo, double hi, double centre) {
         double dev = 0;
-        for (double v : sorted) {
-            if (v >= p10 && v <= p90) dev += Math.abs(v - mean);
+        for (double v : x) {
+            if (v >= lo && v <= hi) dev += Math.abs(v - centre);
         }
-        return dev / count;
+        return dev;
     }
 }
