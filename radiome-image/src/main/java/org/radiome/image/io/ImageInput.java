@@ -88,6 +88,11 @@ public final class ImageInput implements Closeable {
 
     public boolean isGzip() { return gzip; }
 
+    /** The gzip decoder of this JVM: {@code libdeflate}, or {@code java.util.zip (why libdeflate is not used)}. */
+    public static String gzipDecoder() {
+        return Libdeflate.available() ? "libdeflate" : "java.util.zip (" + Libdeflate.unavailableReason() + ")";
+    }
+
     /** Whether the gzip data were decoded by libdeflate (false: java.util.zip, or not gzip). */
     boolean decodedByLibdeflate() { return decoded != null; }
 

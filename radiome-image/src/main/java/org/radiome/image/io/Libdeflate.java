@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -17,8 +18,10 @@ import java.util.zip.ZipException;
  * and Memory API (JEP 454) when the runtime has it (JDK 22+). libdeflate inflates the IBSI CT phantom
  * (3.9 MB gzip, 9.8 MB of voxels) about three times faster than zlib, which {@code java.util.zip}
  * uses; {@link ImageInput} falls back to {@code java.util.zip} wherever this class is not {@link
- * #available()}: on JDK 17-21, without the library, with native access denied, or with the system
- * property {@code radiome.gzip=zlib}.
+ * #available()}: on JDK 17-21, without the library, without native access (enabled by radiome.jar's
+ * manifest, {@code Enable-Native-Access: ALL-UNNAMED}, or {@code java --enable-native-access=ALL-UNNAMED};
+ * not tried without it, so that no JVM warning is printed), or with the system property
+ * {@code radiome.gzip=zlib}.
  *
  * <p>Why hand-written: the code base is compiled with {@code --release 17}, where
  * {@code java.lang.foreign} does not exist, so the few FFM calls are made through reflection and
@@ -136,24 +139,42 @@ final class Libdeflate {
         }
 
         static Handles load() {
-            String choice = System.getProperty("radiome.gzip", "libdeflate").trim().toLowerCase(Locale.ROOT);
             String why;
-            if (choice.equals("zlib")) {
-                why = "switched off (radiome.gzip=zlib)";
-            } else if (Runtime.version().feature() < 22) {
-                why = "the Java runtime (" + Runtime.version().feature() + ") has no Foreign Function and Memory API (JDK 22+)";
-            } else {
-                try {
-                    return new Handles(resolve());
-                } catch (LinkageError | ReflectiveOperationException | RuntimeException e) {
-                    // library missing (IllegalArgumentException from libraryLookup), native access denied
-                    // (IllegalCallerException), or an FFM API that differs from JDK 22's
-                    Throwable cause = e instanceof java.lang.reflect.InvocationTargetException && e.getCause() != null ? e.getCause() : e;
-                    why = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-                }
+            try {
+                why = reasonNotToUse();
+                if (why == null) return new Handles(resolve());
+            } catch (LinkageError | ReflectiveOperationException | RuntimeException e) {
+                // library missing (IllegalArgumentException from libraryLookup), native access denied
+                // (IllegalCallerException), or an FFM API that differs from JDK 22's
+                Throwable cause = e instanceof InvocationTargetException && e.getCause() != null ? e.getCause() : e;
+                why = cause.getClass().getSimpleName() + ": " + cause.getMessage();
             }
             System.getLogger("org.radiome.image").log(System.Logger.Level.DEBUG, "gzip via java.util.zip, libdeflate not used: " + why);
             return new Handles(why);
+        }
+
+        /** Why libdeflate must not be tried in this JVM, or null. */
+        private static String reasonNotToUse() throws ReflectiveOperationException {
+            if (System.getProperty("radiome.gzip", "").trim().toLowerCase(Locale.ROOT).equals("zlib")) {
+                return "switched off (radiome.gzip=zlib)";
+            }
+            if (Runtime.version().feature() < 22) {
+                return "the Java runtime (" + Runtime.version().feature() + ") has no Foreign Function and Memory API (JDK 22+)";
+            }
+            if (!nativeAccessEnabled()) {
+                return "native access is not enabled for " + Libdeflate.class.getModule()
+                        + " (java --enable-native-access=ALL-UNNAMED, or Enable-Native-Access in the jar manifest)";
+            }
+            return null;
+        }
+
+        /**
+         * Whether this module may call restricted FFM methods without the JVM printing a warning (JDK 22+
+         * {@code Module.isNativeAccessEnabled}): without it libdeflate is not used, so an application that
+         * runs Radiome from the class path sees no warning and gets java.util.zip.
+         */
+        private static boolean nativeAccessEnabled() throws ReflectiveOperationException {
+            return (boolean) Module.class.getMethod("isNativeAccessEnabled").invoke(Libdeflate.class.getModule());
         }
 
         /** Looks up libdeflate and builds the handles; every failure is an exception (caught by {@link #load}). */
@@ -212,11 +233,11 @@ final class Libdeflate {
             Method libraryLookup = lookupC.getMethod("libraryLookup", String.class, arenaC);
             Object global = arenaC.getMethod("global").invoke(null);
             String[] names = {"libdeflate.so.0", System.mapLibraryName("deflate"), "libdeflate.0.dylib", "libdeflate.dll"};
-            java.lang.reflect.InvocationTargetException last = null;
+            InvocationTargetException last = null;
             for (String name : names) {
                 try {
                     return libraryLookup.invoke(null, name, global);
-                } catch (java.lang.reflect.InvocationTargetException e) {
+                } catch (InvocationTargetException e) {
                     if (!(e.getCause() instanceof IllegalArgumentException)) throw e; // e.g. native access denied
                     last = e;
                 }

@@ -130,27 +130,25 @@ final class GzipChecks {
         assertThat(readError(shortFile)).isEqualTo(shortFile + ": file truncated: expected 8192 bytes of voxel data, found 100");
     }
 
-    /** Runs every check; exits 0 when all pass, {@link #UNAVAILABLE} when libdeflate cannot be used, 1 on a failed check. */
+    /**
+     * Runs every check, expecting libdeflate, or java.util.zip with the argument {@code --expect-java-util-zip};
+     * exits 0 when all pass, {@link #UNAVAILABLE} when libdeflate is expected but cannot be used, 1 on a failed check.
+     */
     public static void main(String[] args) throws IOException {
-        if (!Libdeflate.available()) {
-            System.out.println("libdeflate unavailable: " + Libdeflate.unavailableReason());
-            System.exit(UNAVAILABLE);
+        boolean expectLibdeflate = !List.of(args).contains("--expect-java-util-zip");
+        String decoder = ImageInput.gzipDecoder();
+        if (expectLibdeflate != Libdeflate.available()) {
+            System.out.println("libdeflate " + (expectLibdeflate ? "unavailable: " : "used, although not expected: ") + decoder);
+            System.exit(expectLibdeflate ? UNAVAILABLE : 1);
         }
         Path dir = Files.createTempDirectory("radiome-gzip-checks");
         try {
-            GzipChecks checks = new GzipChecks(dir, true);
-            int n = 0;
-            for (Path f : bundledNiftiGz()) {
-                checks.wholeFileDecodesAsJavaUtilZip(f);
-                n++;
-            }
-            for (Path f : bundledNrrdGz()) {
-                checks.nrrdDataDecodeAsJavaUtilZip(f);
-                n++;
-            }
+            GzipChecks checks = new GzipChecks(dir, expectLibdeflate);
+            for (Path f : bundledNiftiGz()) checks.wholeFileDecodesAsJavaUtilZip(f);
+            for (Path f : bundledNrrdGz()) checks.nrrdDataDecodeAsJavaUtilZip(f);
             checks.multiMemberAndEmptyMembers();
             checks.corruptOrTruncatedDataNameTheFile();
-            System.out.println("gzip checks passed with libdeflate: " + (n + 2) + " groups, Java " + Runtime.version());
+            System.out.println("gzip checks passed with " + decoder + ", Java " + Runtime.version());
         } catch (AssertionError e) {
             System.out.println("gzip check failed: " + e.getMessage());
             System.exit(1);

@@ -66,19 +66,38 @@ class GzipDecodingTest {
 
     @Test
     void libdeflate_decodes_as_java_util_zip_in_a_jdk_with_the_foreign_function_api() throws Exception {
+        Child child = runChecks(List.of("--enable-native-access=ALL-UNNAMED"));
+        if (child.exit == GzipChecks.UNAVAILABLE && child.output.contains("libdeflate not found")) {
+            assumeTrue(false, "libdeflate (package libdeflate0) is not installed: libdeflate decoding not checked: " + child.output.strip());
+        }
+        assertThat(child.exit).as("%s:%n%s", child.command, child.output).isZero();
+        assertThat(child.output).contains("gzip checks passed with libdeflate,").doesNotContain("WARNING");
+    }
+
+    /** Without native access, libdeflate is not tried, so the JVM prints no warning; java.util.zip decodes. */
+    @Test
+    void without_native_access_java_util_zip_decodes_and_nothing_is_printed() throws Exception {
+        Child child = runChecks(List.of(), "--expect-java-util-zip");
+        assertThat(child.exit).as("%s:%n%s", child.command, child.output).isZero();
+        assertThat(child.output).contains("gzip checks passed with java.util.zip (native access is not enabled")
+                .doesNotContain("WARNING");
+    }
+
+    private record Child(List<String> command, int exit, String output) {}
+
+    /** {@link GzipChecks#main} in the newest JDK 22+ (the test is skipped when there is none). */
+    private static Child runChecks(List<String> jvmOptions, String... args) throws Exception {
         Path java = newestJava(22);
         assumeTrue(java != null, "no JDK 22 or newer installed (RADIOME_JAVA, PATH, JAVA_HOME, /usr/lib/jvm): "
                 + "libdeflate decoding not checked");
-        List<String> command = List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
-                "-Dradiome.root=" + TestImages.data("").getParent(), "-cp", testClassPath(), GzipChecks.class.getName());
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dradiome.root=" + TestImages.data("").getParent(), "-cp", testClassPath(), GzipChecks.class.getName()));
+        command.addAll(List.of(args));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertThat(child.waitFor(300, TimeUnit.SECONDS)).as("child JVM %s finished", java).isTrue();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (child.exitValue() == GzipChecks.UNAVAILABLE && output.contains("libdeflate not found")) {
-            assumeTrue(false, "libdeflate (package libdeflate0) is not installed: libdeflate decoding not checked: " + output.strip());
-        }
-        assertThat(child.exitValue()).as("%s %s:%n%s", java, GzipChecks.class.getSimpleName(), output).isZero();
-        assertThat(output).contains("gzip checks passed with libdeflate").doesNotContain("WARNING");
+        assertThat(child.waitFor(300, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
+        return new Child(command, child.exitValue(), output);
     }
 
     /** Surefire's test class path (its own JVM may see only a manifest jar). */
