@@ -94,14 +94,14 @@ public final class Study {
         int boots = spec.validation().bootstrap();
         if (data.outcome() == Outcome.BINARY) {
             double[] y = data.y();
-            overall.put("auc", Performance.auc(y, score, boots, bootSeed));
+            Performance.BinaryEstimates measures = Performance.binary(y, score, boots, bootSeed);
+            overall.put("auc", measures.auc());
             Discrimination.Auc delong = Discrimination.aucWithCi(y, score);
             overall.put("auc_delong", new Performance.Estimate(delong.auc(), delong.lower(), delong.upper(), "DeLong"));
-            overall.put("brier", Performance.brier(y, score, boots, bootSeed));
-            Performance.Estimate[] recal = Performance.recalibration(y, score, boots, bootSeed);
-            overall.put("calibration_intercept", recal[0]);
-            overall.put("calibration_slope", recal[1]);
-            overall.put("calibration_in_the_large", recal[2]);
+            overall.put("brier", measures.brier());
+            overall.put("calibration_intercept", measures.calibrationIntercept());
+            overall.put("calibration_slope", measures.calibrationSlope());
+            overall.put("calibration_in_the_large", measures.calibrationInTheLarge());
             for (int r = 0; r < repeats; r++) perRepeat[r] = Discrimination.auc(y, oof[r]);
             calibration = Calibration.bins(y, score, 5);
         } else {
