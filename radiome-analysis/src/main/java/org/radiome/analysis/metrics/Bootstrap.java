@@ -1,6 +1,7 @@
 package org.radiome.analysis.metrics;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -42,6 +43,18 @@ public final class Bootstrap {
      * undefined for all of them.
      */
     public static Interval[] stratifiedCis(int[] strata, Function<int[], double[]> metrics, int replicates, long seed, double level) {
+        return stratifiedCis(strata, List.of(metrics), replicates, seed, level);
+    }
+
+    /**
+     * Several computations on the same replicates, each yielding one or more metrics (intervals in the order of the
+     * computations and their values). The draws depend only on the strata, the seed and the number of replicates,
+     * and each computation runs once per replicate and is skipped alone where it throws {@link AnalysisException},
+     * so each interval is exactly the one that computation gets from {@link #stratifiedCis(int[], Function, int,
+     * long, double)} by itself with the same seed, for one set of draws instead of one per computation.
+     */
+    public static Interval[] stratifiedCis(int[] strata, List<Function<int[], double[]>> computations, int replicates, long seed,
+                                           double level) {
         int n = strata.length;
         if (n < 1) throw new AnalysisException("the bootstrap needs at least one case");
         if (replicates < 1) throw new IllegalArgumentException("the bootstrap needs at least one replicate, was " + replicates);
@@ -57,8 +70,16 @@ public final class Bootstrap {
             members[s] = java.util.stream.IntStream.range(0, n).filter(i -> strata[i] == stratum).toArray();
         }
         int[] all = java.util.stream.IntStream.range(0, n).toArray();
-        double[] estimates = metrics.apply(all);
-        int count = estimates.length;
+        int[] first = new int[computations.size() + 1]; // computation k's values are first[k] .. first[k + 1] - 1
+        List<double[]> parts = new java.util.ArrayList<>();
+        for (int k = 0; k < computations.size(); k++) {
+            double[] e = computations.get(k).apply(all.clone());
+            parts.add(e);
+            first[k + 1] = first[k] + e.length;
+        }
+        int count = first[computations.size()];
+        double[] estimates = new double[count];
+        for (int k = 0; k < parts.size(); k++) System.arraycopy(parts.get(k), 0, estimates, first[k], parts.get(k).length);
         SplittableRandom random = new SplittableRandom(seed);
         double[][] values = new double[count][replicates];
         int[] used = new int[count], skipped = new int[count];
@@ -66,15 +87,17 @@ public final class Bootstrap {
         for (int b = 0; b < replicates; b++) {
             int k = 0;
             for (int[] m : members) for (int i = 0; i < m.length; i++) sample[k++] = m[random.nextInt(m.length)];
-            double[] v;
-            try {
-                v = metrics.apply(sample.clone());
-            } catch (AnalysisException e) {
-                v = null;
-            }
-            for (int c = 0; c < count; c++) {
-                if (v == null || Double.isNaN(v[c])) skipped[c]++;
-                else values[c][used[c]++] = v[c];
+            for (int q = 0; q < computations.size(); q++) {
+                double[] v;
+                try {
+                    v = computations.get(q).apply(sample.clone());
+                } catch (AnalysisException e) {
+                    v = null;
+                }
+                for (int c = first[q]; c < first[q + 1]; c++) {
+                    if (v == null || Double.isNaN(v[c - first[q]])) skipped[c]++;
+                    else values[c][used[c]++] = v[c - first[q]];
+                }
             }
         }
         Interval[] out = new Interval[count];

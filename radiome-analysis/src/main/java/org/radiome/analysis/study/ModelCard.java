@@ -48,11 +48,11 @@ public final class ModelCard {
         prov.put("seed", spec.seed());
         prov.put("date", date);
         prov.put("spec", spec.file().toAbsolutePath().normalize().toString());
-        prov.put("spec_sha256", StudyData.sha256(spec.file()));
+        prov.put("spec_sha256", spec.sha256());
         ArrayNode inputs = prov.putArray("inputs");
         for (StudyData.Source s : data.cohort().sources()) inputs.addObject().put("file", s.file()).put("sha256", s.sha256());
         if (spec.reproducibility() != null) {
-            inputs.addObject().put("file", spec.reproducibility().table().toString()).put("sha256", StudyData.sha256(spec.reproducibility().table()));
+            inputs.addObject().put("file", spec.reproducibility().table().toString()).put("sha256", data.reproducibility().sha256());
         }
         return root;
     }

@@ -1,5 +1,6 @@
 package org.radiome.analysis.study;
 
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 import org.radiome.analysis.metrics.Bootstrap;
@@ -28,7 +29,7 @@ public final class Performance {
         return estimate(ci, strata != null);
     }
 
-    private static Estimate estimate(Bootstrap.Interval ci, boolean stratified) {
+    static Estimate estimate(Bootstrap.Interval ci, boolean stratified) {
         return new Estimate(ci.estimate(), ci.lower(), ci.upper(), "percentile bootstrap, " + ci.replicates() + " resamples"
             + (stratified ? " stratified by class" : "") + (ci.skipped() == 0 ? "" : " (" + ci.skipped() + " undefined, skipped)"));
     }
@@ -38,17 +39,26 @@ public final class Performance {
         return bootstrap(classes(y), y.length, idx -> Discrimination.auc(pick(y, idx), pick(score, idx)), resamples, seed);
     }
 
-    static Estimate brier(double[] y, double[] p, int resamples, long seed) {
-        return bootstrap(classes(y), y.length, idx -> Brier.score(pick(y, idx), pick(p, idx)), resamples, seed);
-    }
+    /** A binary outcome's bootstrapped measures: AUC, Brier score, and the calibration intercept, slope and in-the-large. */
+    record BinaryEstimates(Estimate auc, Estimate brier, Estimate calibrationIntercept, Estimate calibrationSlope,
+                           Estimate calibrationInTheLarge) { }
 
-    /** Calibration intercept and slope (logistic recalibration) and calibration-in-the-large, each with a bootstrap interval. */
-    static Estimate[] recalibration(double[] y, double[] p, int resamples, long seed) {
-        Bootstrap.Interval[] ci = Bootstrap.stratifiedCis(classes(y), idx -> {
-            Calibration.Recalibration r = Calibration.recalibration(pick(y, idx), pick(p, idx));
-            return new double[] {r.intercept(), r.slope(), r.inTheLarge()};
-        }, resamples, seed, 0.95);
-        return new Estimate[] {estimate(ci[0], true), estimate(ci[1], true), estimate(ci[2], true)};
+    /**
+     * AUC, Brier score and logistic recalibration (intercept and slope, and calibration-in-the-large), each with a
+     * bootstrap interval, resampled within each class. One set of draws serves all three computations (AUC, Brier,
+     * one recalibration fit per replicate), each skipped alone on a replicate where it is undefined, so the intervals
+     * are those each would get bootstrapped alone with the same seed.
+     */
+    static BinaryEstimates binary(double[] y, double[] p, int resamples, long seed) {
+        Bootstrap.Interval[] ci = Bootstrap.stratifiedCis(classes(y), List.of(
+            idx -> new double[] {Discrimination.auc(pick(y, idx), pick(p, idx))},
+            idx -> new double[] {Brier.score(pick(y, idx), pick(p, idx))},
+            idx -> {
+                Calibration.Recalibration r = Calibration.recalibration(pick(y, idx), pick(p, idx));
+                return new double[] {r.intercept(), r.slope(), r.inTheLarge()};
+            }), resamples, seed, 0.95);
+        return new BinaryEstimates(estimate(ci[0], true), estimate(ci[1], true), estimate(ci[2], true), estimate(ci[3], true),
+            estimate(ci[4], true));
     }
 
     static Estimate harrellC(double[] time, int[] event, double[] risk, int resamples, long seed) {

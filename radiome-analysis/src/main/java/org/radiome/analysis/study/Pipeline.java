@@ -26,10 +26,15 @@ public final class Pipeline {
         void fitted(String step, int[] rows);
     }
 
-    /** The fitted pipeline: what each step kept, and the model that scores harmonised, selected features. */
+    /**
+     * The fitted pipeline: what each step kept, and the model that scores harmonised, selected features.
+     * {@code trainingFeatures} are the training cases' features as the selection saw them ({@code [feature][i]} over
+     * the training rows in their order; harmonised when the spec harmonises): fitted on every case, the cohort
+     * harmonised once for the associations and the report.
+     */
     public record Fitted(Harmoniser harmoniser, List<Selection.Association> univariate, List<String> significant,
                          List<String> pruned, Selection.Lasso lasso, List<String> selected, ModelCovariates covariates,
-                         FittedModel model) {
+                         FittedModel model, double[][] trainingFeatures) {
 
         /** Scores cohort rows {@code rows} of {@code data}. */
         public double[] score(StudyData data, int[] rows) {
@@ -108,7 +113,7 @@ public final class Pipeline {
         trace.fitted("learner", train);
         List<String> sig = new ArrayList<>();
         for (Selection.Association a : significant) sig.add(a.feature());
-        return new Fitted(harmoniser, univariate, List.copyOf(sig), List.copyOf(pruned), lasso, List.copyOf(selected), covariates, model);
+        return new Fitted(harmoniser, univariate, List.copyOf(sig), List.copyOf(pruned), lasso, List.copyOf(selected), covariates, model, x);
     }
 
     static double[][] columns(double[][] x, List<String> features, List<String> wanted) {

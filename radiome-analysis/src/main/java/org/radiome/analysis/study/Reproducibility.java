@@ -19,11 +19,15 @@ import org.radiome.analysis.table.Table;
 public final class Reproducibility {
     private Reproducibility() { }
 
-    /** The ICC of every candidate (NaN where it is undefined) and the features that passed, in candidate order. */
-    public record Result(String icc, double minIcc, Map<String, Double> values, List<String> kept, int subjects) { }
+    /**
+     * The ICC of every candidate (NaN where it is undefined), the features that passed, in candidate order, and the
+     * SHA-256 of the test-retest table as read.
+     */
+    public record Result(String icc, double minIcc, Map<String, Double> values, List<String> kept, int subjects, String sha256) { }
 
     public static Result filter(StudySpec.ReproducibilitySpec spec, List<String> candidates) {
-        Table t = CsvTables.read(spec.table(), spec.prefix(), true);
+        CsvTables.Read read = CsvTables.readWithChecksum(spec.table(), spec.prefix(), true);
+        Table t = read.table();
         String repeatCol = spec.repeatColumn();
         if (!t.hasColumn(repeatCol)) {
             throw new StudyException(spec.table() + ": no column '" + repeatCol + "' (key 'reproducibility.repeat_column')");
@@ -64,6 +68,6 @@ public final class Reproducibility {
             values.put(f, icc);
             if (icc >= spec.minIcc()) kept.add(f);
         }
-        return new Result(spec.icc(), spec.minIcc(), values, List.copyOf(kept), n);
+        return new Result(spec.icc(), spec.minIcc(), values, List.copyOf(kept), n, read.sha256());
     }
 }

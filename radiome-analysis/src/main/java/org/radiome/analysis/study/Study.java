@@ -29,12 +29,15 @@ public final class Study {
     /** Performance in one subgroup level. */
     public record Subgroup(String variable, String level, int n, int positives, Performance.Estimate metric, String warning) { }
 
-    /** The outcome of a study. */
+    /**
+     * The outcome of a study; {@code harmonised} is every case's reproducible features ({@code [feature][case]}),
+     * ComBat-harmonised with the final fit's estimates when the spec harmonises (else as read).
+     */
     public record Result(StudySpec spec, StudyData data, String learner, int[][] folds, double[][] oof, double[] score,
                          List<FoldSummary> foldSummaries, Map<String, Performance.Estimate> overall, double[] perRepeat,
                          List<Subgroup> subgroups, Calibration.Bins calibration, Pipeline.Fitted finalFit,
                          double[] finalScores, double[] riskCuts, Map<String, Integer> selectionFrequency,
-                         List<Associations.Result> associations) {
+                         List<Associations.Result> associations, double[][] harmonised) {
 
         /** The main metric's name: AUC for a binary outcome, Harrell's C for survival. */
         public String metricName() { return data.outcome() == Outcome.BINARY ? "auc" : "c_index"; }
@@ -74,11 +77,12 @@ public final class Study {
         int[] all = java.util.stream.IntStream.range(0, n).toArray();
         Pipeline.Fitted finalFit = Pipeline.fit(spec, data, all, learner, derive(spec.seed(), repeats, 0), trace);
         double[] finalScores = finalFit.score(data, all);
+        double[][] harmonised = finalFit.trainingFeatures(); // the final fit trains on every case, in case order
         double[] riskCuts = RiskGroups.cutPoints(finalScores, spec.report().riskGroups());
         List<Associations.Result> associations = List.of();
         if (spec.associations() != null) {
             log.accept("associations: " + data.features().size() + " features x " + data.variables().size() + " variables");
-            associations = Associations.run(data.features(), harmonisedCohort(data, finalFit), data.variables(), data.variableValues(),
+            associations = Associations.run(data.features(), harmonised, data.variables(), data.variableValues(),
                 spec.associations().test());
         }
 
@@ -90,14 +94,14 @@ public final class Study {
         int boots = spec.validation().bootstrap();
         if (data.outcome() == Outcome.BINARY) {
             double[] y = data.y();
-            overall.put("auc", Performance.auc(y, score, boots, bootSeed));
+            Performance.BinaryEstimates measures = Performance.binary(y, score, boots, bootSeed);
+            overall.put("auc", measures.auc());
             Discrimination.Auc delong = Discrimination.aucWithCi(y, score);
             overall.put("auc_delong", new Performance.Estimate(delong.auc(), delong.lower(), delong.upper(), "DeLong"));
-            overall.put("brier", Performance.brier(y, score, boots, bootSeed));
-            Performance.Estimate[] recal = Performance.recalibration(y, score, boots, bootSeed);
-            overall.put("calibration_intercept", recal[0]);
-            overall.put("calibration_slope", recal[1]);
-            overall.put("calibration_in_the_large", recal[2]);
+            overall.put("brier", measures.brier());
+            overall.put("calibration_intercept", measures.calibrationIntercept());
+            overall.put("calibration_slope", measures.calibrationSlope());
+            overall.put("calibration_in_the_large", measures.calibrationInTheLarge());
             for (int r = 0; r < repeats; r++) perRepeat[r] = Discrimination.auc(y, oof[r]);
             calibration = Calibration.bins(y, score, 5);
         } else {
@@ -106,7 +110,7 @@ public final class Study {
         }
         List<Subgroup> subgroups = subgroups(spec, data, score, bootSeed);
         return new Result(spec, data, learner.name(), folds, oof, score, List.copyOf(summaries), overall, perRepeat, subgroups,
-            calibration, finalFit, finalScores, riskCuts, frequency, associations);
+            calibration, finalFit, finalScores, riskCuts, frequency, associations, harmonised);
     }
 
     static List<Subgroup> subgroups(StudySpec spec, StudyData data, double[] score, long seed) {
@@ -146,11 +150,6 @@ public final class Study {
             }
         }
         return out;
-    }
-
-    /** Every case's reproducible features, ComBat-harmonised with the final fit's estimates when the spec harmonises. */
-    static double[][] harmonisedCohort(StudyData d, Pipeline.Fitted finalFit) {
-        return finalFit.harmoniser() == null ? d.x() : finalFit.harmoniser().apply(d.x(), d.batch(), d.covariateText());
     }
 
     /** Names of the risk groups, lowest risk first. */

@@ -1,14 +1,6 @@
 package org.radiome.analysis.study;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -155,7 +147,7 @@ public record StudyData(List<String> caseIds, List<String> features, double[][] 
         List<Source> described = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             CsvTables.Input in = joined.inputs().get(i);
-            described.add(new Source(in.file(), in.prefix(), sha256(sources.get(i).file()), in.rows(), in.unmatched()));
+            described.add(new Source(in.file(), in.prefix(), in.sha256(), in.rows(), in.unmatched()));
         }
         Cohort cohort = new Cohort(described, table.rowCount(), joined.droppedRows(), table.rowCount() - rows.length, missing,
             candidates.size());
@@ -251,18 +243,6 @@ public record StudyData(List<String> caseIds, List<String> features, double[][] 
 
     private static String fmt(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            MessageDigest md = ((DigestInputStream) in).getMessageDigest();
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new StudyException(file + ": cannot read: " + e.getMessage());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Rows {@code rows} of the feature matrix, feature-major: {@code out[f][i] = x[f][rows[i]]}. */

@@ -109,7 +109,7 @@ public final class StudyReport {
         List<Selection.Association> top = new ArrayList<>(r.finalFit().univariate());
         top.sort(Comparator.comparingDouble(Selection.Association::p));
         top = top.subList(0, Math.min(25, top.size()));
-        double[][] x = Study.harmonisedCohort(d, r.finalFit());
+        double[][] x = r.harmonised();
         List<String> columns = new ArrayList<>(List.of("all"));
         String[] site = d.subgroups().get("site");
         List<String> sites = site == null ? List.of() : new ArrayList<>(new java.util.TreeSet<>(Arrays.asList(site)));

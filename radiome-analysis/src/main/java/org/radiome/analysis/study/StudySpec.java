@@ -1,6 +1,7 @@
 package org.radiome.analysis.study;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,12 +21,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 /**
  * A study specification, read from YAML (every key documented in README.md, "analyze study"). Relative
  * file paths are resolved against the spec file's folder. Unknown keys and bad values are errors naming the
- * key, so a typo never silently falls back to a default.
+ * key, so a typo never silently falls back to a default. {@code sha256} is the spec file's, of the bytes read.
  */
 public record StudySpec(Path file, String name, long seed, List<DataTable> data, OutcomeSpec outcome, FeatureSpec features,
                         SubgroupSpec subgroups, ReproducibilitySpec reproducibility, HarmonisationSpec harmonisation,
                         SelectionSpec selection, ModelSpec model, ValidationSpec validation, AssociationSpec associations,
-                        ReportSpec report) {
+                        ReportSpec report, String sha256) {
 
     /** One input table, joined on case_id; {@code prefix} goes before each of its other column names. */
     public record DataTable(Path file, String prefix) { }
@@ -86,8 +87,14 @@ public record StudySpec(Path file, String name, long seed, List<DataTable> data,
     /** Reads and validates a spec file. */
     public static StudySpec read(Path file) {
         JsonNode root;
+        String sha256;
         try {
-            root = YAML.readTree(Files.readString(file));
+            byte[] bytes = Files.readAllBytes(file);
+            sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            // strict UTF-8, as Files.readString
+            root = YAML.readTree(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every Java platform has SHA-256
         } catch (NoSuchFileException e) {
             throw new StudyException(file + ": spec file not found");
         } catch (JsonProcessingException e) {
@@ -98,10 +105,11 @@ public record StudySpec(Path file, String name, long seed, List<DataTable> data,
             throw new StudyException(file + ": cannot read: " + e.getMessage());
         }
         if (root == null || !root.isObject()) throw new StudyException(file + ": the spec must be a YAML mapping of keys");
-        return parse(root, file);
+        return parse(root, file, sha256);
     }
 
-    static StudySpec parse(JsonNode root, Path file) {
+    /** The spec in {@code root}, read from {@code file} whose bytes have the SHA-256 {@code sha256} (provenance). */
+    static StudySpec parse(JsonNode root, Path file, String sha256) {
         Path base = file.toAbsolutePath().getParent();
         Keys top = new Keys(root, "", file);
         top.allow("name", "seed", "data", "outcome", "features", "subgroups", "reproducibility", "harmonisation", "selection",
@@ -244,7 +252,7 @@ public record StudySpec(Path file, String name, long seed, List<DataTable> data,
         }
         ReportSpec report = new ReportSpec(time, event, groups);
         return new StudySpec(file, name, seed, List.copyOf(data), outcome, features, subgroups, repro, harm, selection, model, validation,
-            associations, report);
+            associations, report, sha256);
     }
 
     /** Key access on one YAML mapping, with errors that name the full key path. */

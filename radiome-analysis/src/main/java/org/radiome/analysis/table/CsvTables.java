@@ -2,10 +2,15 @@ package org.radiome.analysis.table;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,8 +54,14 @@ public final class CsvTables {
     /** The joined table and what the join left out: {@code droppedRows} cases were in some table but not in all. */
     public record Joined(Table table, List<Input> inputs, int droppedRows) { }
 
-    /** Rows read from one input, and how many of them had no partner in every other table. */
-    public record Input(String file, String prefix, int rows, int unmatched) { }
+    /**
+     * Rows read from one input, how many of them had no partner in every other table, and the SHA-256 (hex) of the
+     * file's bytes as read.
+     */
+    public record Input(String file, String prefix, int rows, int unmatched, String sha256) { }
+
+    /** A table and the SHA-256 (hex) of the bytes it was read from: provenance without reading the file twice. */
+    public record Read(Table table, String sha256) { }
 
     /** Reads one table with one row per case. */
     public static Table read(Path file, String prefix) {
@@ -59,15 +70,32 @@ public final class CsvTables {
 
     /** Reads one table; {@code repeatedCases} allows several rows per case (long format, e.g. test-retest). */
     public static Table read(Path file, String prefix, boolean repeatedCases) {
+        return readWithChecksum(file, prefix, repeatedCases).table();
+    }
+
+    /** {@link #read(Path, String, boolean)}, with the SHA-256 of the bytes read, computed as they are read. */
+    public static Read readWithChecksum(Path file, String prefix, boolean repeatedCases) {
         String name = file.toString();
         List<String> lines;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every Java platform has SHA-256
+        }
+        // a decoder that reports malformed input, as Files.newBufferedReader's does
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new DigestInputStream(Files.newInputStream(file), digest),
+                StandardCharsets.UTF_8.newDecoder()))) {
             lines = r.lines().toList();
         } catch (NoSuchFileException e) {
             throw new TableException(name + ": file not found");
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new TableException(name + ": cannot read: " + e.getMessage());
         }
+        return new Read(parse(lines, name, prefix, repeatedCases), HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static Table parse(List<String> lines, String name, String prefix, boolean repeatedCases) {
         int first = 0;
         while (first < lines.size() && lines.get(first).isBlank()) first++;
         if (first == lines.size()) throw new TableException(name + ": empty file, expected a header row with case_id");
@@ -125,15 +153,16 @@ public final class CsvTables {
      */
     public static Joined readAndJoin(List<Source> sources, boolean repeatedCases) {
         if (sources.isEmpty()) throw new TableException("no --data table given");
-        List<Table> tables = new ArrayList<>();
+        List<Read> tables = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             Source s = sources.get(i);
-            tables.add(read(s.file(), s.prefix(), repeatedCases && i == 0));
+            tables.add(readWithChecksum(s.file(), s.prefix(), repeatedCases && i == 0));
         }
         return join(tables, sources);
     }
 
-    static Joined join(List<Table> tables, List<Source> sources) {
+    static Joined join(List<Read> reads, List<Source> sources) {
+        List<Table> tables = reads.stream().map(Read::table).toList();
         Map<String, String> owner = new HashMap<>();
         for (Table t : tables) {
             for (String c : t.columnNames()) {
@@ -176,7 +205,7 @@ public final class CsvTables {
             for (String c : picked.columnNames()) columns.put(c, picked.column(c));
             int unmatched = 0;
             for (String id : table.caseIds()) if (!kept.contains(id)) unmatched++;
-            inputs.add(new Input(sources.get(t).file().toString(), sources.get(t).prefix(), table.rowCount(), unmatched));
+            inputs.add(new Input(sources.get(t).file().toString(), sources.get(t).prefix(), table.rowCount(), unmatched, reads.get(t).sha256()));
         }
         return new Joined(new Table(ids, columns), inputs, dropped);
     }

@@ -52,6 +52,30 @@ class BootstrapTest {
         assertThat(ci.upper()).isCloseTo(delong.upper(), within(0.015));
     }
 
+    /**
+     * Computations sharing one set of draws get exactly the intervals each gets alone with the same seed, also when
+     * one of them is undefined (throws) on some replicates and another is not.
+     */
+    @Test
+    void computations_on_shared_draws_get_the_intervals_each_gets_alone() {
+        double[] y = {1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0};
+        double[] s = {0.9, 0.1, 0.2, 0.3, 0.4, 0.5, 0.35, 0.6, 0.8, 0.05, 0.45, 0.15};
+        int[] strata = new int[y.length];
+        java.util.function.Function<int[], double[]> mean = idx -> {
+            double m = 0;
+            for (int i : idx) m += s[i] / idx.length;
+            return new double[] {m, m * m};
+        };
+        java.util.function.Function<int[], double[]> auc = idx -> new double[] {Discrimination.auc(pick(y, idx), pick(s, idx))};
+        Bootstrap.Interval[] shared = Bootstrap.stratifiedCis(strata, java.util.List.of(mean, auc), 500, 9, 0.9);
+        Bootstrap.Interval[] alone = Bootstrap.stratifiedCis(strata, mean, 500, 9, 0.9);
+        Bootstrap.Interval aucAlone = Bootstrap.stratifiedCis(strata, auc, 500, 9, 0.9)[0];
+        assertThat(shared).containsExactly(alone[0], alone[1], aucAlone);
+        // the AUC is undefined on replicates without a case of class 1 (3 of 12): skipped for it alone
+        assertThat(aucAlone.skipped()).isPositive();
+        assertThat(shared[0].skipped()).isZero();
+    }
+
     @Test
     void replicates_where_the_metric_is_undefined_are_skipped_and_counted() {
         double[] y = {1, 0, 0, 0, 0, 0};

@@ -46,6 +46,9 @@ class PipelineInvariantsTest {
         }
         assertThat(fit).isEqualTo(2 * k + 1);
         assertThat(steps).contains("combat", "univariate", "pruning", "lasso", "covariates", "learner");
+        // the cohort harmonised once, by the final fit: exactly its harmoniser applied to every case
+        double[][] again = r.finalFit().harmoniser().apply(data.x(), data.batch(), data.covariateText());
+        assertThat(r.harmonised()).isDeepEqualTo(again);
     }
 
     @Test

@@ -27,6 +27,13 @@ class StudySpecTest {
     }
 
     @Test
+    void the_spec_carries_the_sha256_of_its_bytes() throws Exception {
+        Path file = StudyFixtures.root().resolve("data/analysis/study-cohort-2026.yaml");
+        String want = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(file)));
+        assertThat(StudySpec.read(file).sha256()).isEqualTo(want);
+    }
+
+    @Test
     void defaults_apply_to_absent_sections() {
         StudySpec s = StudySpec.read(StudyFixtures.spec(tmp, """
             data: [{file: COHORT/features.csv}, {file: COHORT/clinical.csv}]

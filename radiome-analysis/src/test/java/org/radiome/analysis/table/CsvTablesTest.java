@@ -116,6 +116,23 @@ class CsvTablesTest {
         assertThat(j.table().completeRows(j.table().columnsFrom(dir.resolve("features.csv").toString()))).hasSize(221);
     }
 
+    /** The checksum taken while reading equals the cohort's published SHA256SUMS (data/analysis/SHA256SUMS). */
+    @Test
+    void each_input_carries_the_sha256_of_the_bytes_read() throws IOException {
+        Path dir = root().resolve("data/analysis");
+        java.util.Map<String, String> sums = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("SHA256SUMS"))) {
+            String[] f = line.trim().split("\\s+");
+            sums.put(f[1], f[0]);
+        }
+        CsvTables.Joined j = CsvTables.readAndJoin(List.of(src(dir.resolve("cohort-2026/features.csv"), ""),
+            src(dir.resolve("cohort-2026/genomics_mutations.csv"), "mut_")));
+        assertThat(j.inputs()).extracting(CsvTables.Input::sha256)
+            .containsExactly(sums.get("cohort-2026/features.csv"), sums.get("cohort-2026/genomics_mutations.csv"));
+        assertThat(CsvTables.readWithChecksum(dir.resolve("cohort-2026/test_retest.csv"), "", true).sha256())
+            .isEqualTo(sums.get("cohort-2026/test_retest.csv"));
+    }
+
     static Path root() {
         String root = System.getProperty("radiome.root");
         Path p = root != null ? Path.of(root) : Path.of("").toAbsolutePath();
