@@ -25,7 +25,7 @@ import java.util.zip.ZipException;
  * caller (see {@link #readFully}) as "file truncated: expected N bytes of voxel data, found M".
  *
  * <p>Gzip data are decoded whole by libdeflate when the runtime can call it ({@link Libdeflate}: JDK
- * 22+ with the library installed), about three times faster than {@code java.util.zip}: the rest of
+ * 22+ with the library installed), about twice as fast as {@code java.util.zip}: the rest of
  * the file (up to 1 GiB) is read at once into native memory, decoded there, and reads are served from
  * there (one copy, into the caller's array). Otherwise, and for larger files, the data stream through {@link GZIPInputStream}. Both give
  * the same bytes and the same errors; libdeflate reports corrupt data when gzip decoding starts.
