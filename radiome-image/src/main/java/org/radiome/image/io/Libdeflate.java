@@ -1,5 +1,6 @@
 package org.radiome.image.io;
 
+import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -15,9 +16,10 @@ import java.util.zip.ZipException;
 /**
  * Whole-buffer gzip decoding with <a href="https://github.com/ebiggers/libdeflate">libdeflate</a> (the
  * system library: Debian/Ubuntu package {@code libdeflate0}), called through the Java Foreign Function
- * and Memory API (JEP 454) when the runtime has it (JDK 22+). libdeflate inflates the IBSI CT phantom
- * (3.9 MB gzip, 9.8 MB of voxels) about three times faster than zlib, which {@code java.util.zip}
- * uses; {@link ImageInput} falls back to {@code java.util.zip} wherever this class is not {@link
+ * and Memory API (JEP 454) when the runtime has it (JDK 22+). libdeflate inflates gzip images about
+ * twice as fast as zlib, which {@code java.util.zip} uses (reading the IBSI CT phantom image, 3.9 MB
+ * gzip, 9.8 MB of voxels: 20 instead of 36 ms of CPU; label maps 5 times faster; docs/performance.md);
+ * {@link ImageInput} falls back to {@code java.util.zip} wherever this class is not {@link
  * #available()}: on JDK 17-21, without the library, without native access (enabled by radiome.jar's
  * manifest, {@code Enable-Native-Access: ALL-UNNAMED}, or {@code java --enable-native-access=ALL-UNNAMED};
  * not tried without it, so that no JVM warning is printed), or with the system property
@@ -62,21 +64,28 @@ final class Libdeflate {
         return Holder.HANDLES.unavailable;
     }
 
+    /** Writes the compressed data into native memory. */
+    interface Source {
+        /** Puts the compressed bytes into {@code dst}, at most its remaining space (fewer if the data end early). */
+        void fill(ByteBuffer dst) throws IOException;
+    }
+
     /**
-     * The data of gzip {@code compressed[0, length)}, all members, in native memory that stays valid
-     * until the result is closed (by the thread that called this method). Returns null when
-     * libdeflate cannot decode it for a reason other than corrupt data (not {@link #available()}, the
-     * data would exceed 2 GiB, native memory exhausted, an unexpected FFM failure): the caller then
-     * uses {@code java.util.zip}.
+     * The data of the gzip stream of (at most) {@code length} bytes that {@code source} writes, all
+     * members, in native memory that stays valid until the result is closed (by the thread that
+     * called this method). Returns null when libdeflate cannot decode it for a reason other than
+     * corrupt data (not {@link #available()}, the data would exceed 2 GiB, native memory exhausted, an
+     * unexpected FFM failure): the caller then uses {@code java.util.zip}.
      *
      * @throws ZipException for truncated or corrupt gzip data, or a bad CRC-32 or length trailer
+     * @throws IOException  from {@code source}
      */
-    static Decoded gunzip(byte[] compressed, int length) throws ZipException {
+    static Decoded gunzip(long length, Source source) throws IOException {
         Handles h = Holder.HANDLES;
         if (h.unavailable != null) return null;
         try {
-            return h.gunzip(compressed, length);
-        } catch (ZipException e) {
+            return h.gunzip(length, source);
+        } catch (IOException e) {
             throw e;
         } catch (Throwable e) { // an FFM or native-memory failure is no reason to fail the read: use zlib
             if (e instanceof VirtualMachineError && !(e instanceof OutOfMemoryError)) throw (VirtualMachineError) e;
@@ -262,15 +271,17 @@ final class Libdeflate {
          * so a forged trailer cannot make it allocate gigabytes) and doubled whenever libdeflate says
          * it is too small.
          */
-        Decoded gunzip(byte[] compressed, int length) throws Throwable {
-            long limit = Math.min(MAX_OUTPUT, (long) length * MAX_RATIO);
-            long capacity = length >= GZIP_MIN_MEMBER ? Math.min(isize(compressed, length), limit) : 0;
+        Decoded gunzip(long maxLength, Source source) throws Throwable {
             Object work = ofConfined.invokeExact();
             Object outArena = null;
             Object decompressor = null;
             try {
-                Object in = allocate.invokeExact(work, (long) Math.max(length, 1));
-                asByteBuffer(in).put(compressed, 0, length);
+                Object in = allocate.invokeExact(work, Math.max(maxLength, 1));
+                ByteBuffer compressed = asByteBuffer(in).limit((int) maxLength);
+                source.fill(compressed);
+                int length = compressed.position();
+                long limit = Math.min(MAX_OUTPUT, (long) length * MAX_RATIO);
+                long capacity = length >= GZIP_MIN_MEMBER ? Math.min(isize(compressed, length), limit) : 0;
                 Object sizes = allocate.invokeExact(work, 16L); // size_t actual_in_nbytes, actual_out_nbytes
                 ByteBuffer sizesView = asByteBuffer(sizes).order(ByteOrder.nativeOrder());
                 Object sizeIn = (Object) asSlice.invokeExact(sizes, 0L), sizeOut = (Object) asSlice.invokeExact(sizes, 8L);
@@ -317,16 +328,19 @@ final class Libdeflate {
         }
 
         /** ISIZE, the trailer's length of the (last) member's data modulo 2<sup>32</sup>. */
-        private static long isize(byte[] b, int length) {
-            return (b[length - 4] & 0xffL) | (b[length - 3] & 0xffL) << 8 | (b[length - 2] & 0xffL) << 16 | (b[length - 1] & 0xffL) << 24;
+        private static long isize(ByteBuffer b, int length) {
+            return (b.get(length - 4) & 0xffL) | (b.get(length - 3) & 0xffL) << 8 | (b.get(length - 2) & 0xffL) << 16
+                    | (b.get(length - 1) & 0xffL) << 24;
         }
 
         /**
          * Whether another member starts at {@code pos}. As {@link java.util.zip.GZIPInputStream} does,
          * bytes that do not start with a gzip header (ID1 ID2 CM = 1f 8b 08) are ignored.
          */
-        private static boolean nextMember(byte[] b, long pos, int length) {
-            return pos + 3 <= length && (b[(int) pos] & 0xff) == 0x1f && (b[(int) pos + 1] & 0xff) == 0x8b && b[(int) pos + 2] == 8;
+        private static boolean nextMember(ByteBuffer b, long pos, int length) {
+            if (pos + 3 > length) return false;
+            int i = (int) pos;
+            return (b.get(i) & 0xff) == 0x1f && (b.get(i + 1) & 0xff) == 0x8b && b.get(i + 2) == 8;
         }
     }
 
