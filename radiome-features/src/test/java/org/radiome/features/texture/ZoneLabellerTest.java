@@ -3,6 +3,14 @@ package org.radiome.features.texture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.radiome.features.discretisation.GreyLevels;
 
@@ -68,5 +76,70 @@ class ZoneLabellerTest {
         new ZoneLabeller(levels).addZones(0, 1, false, new int[] {3, 2, 5}, builder);
         // one zone with value 2: large-j emphasis = 2² = 4
         assertThat(builder.build().features()[LevelCountFeature.LARGE_J_EMPHASIS.ordinal()]).isEqualTo(4);
+    }
+
+    /**
+     * Zones of random boxes, in 3D and slice by slice, equal those of the definition: voxels of equal level linked at
+     * Chebyshev distance 1 (within the slice in 2D), found by a breadth-first search over the unpadded box.
+     */
+    @Property(tries = 150)
+    void zones_equal_a_plain_search_of_linked_voxels(@ForAll long seed, @ForAll @IntRange(min = 1, max = 9) int nx,
+                                                     @ForAll @IntRange(min = 1, max = 9) int ny, @ForAll @IntRange(min = 1, max = 5) int nz,
+                                                     @ForAll @IntRange(min = 1, max = 4) int levelCount, @ForAll boolean distances) {
+        Random random = new Random(seed);
+        int[] grid = new int[nx * ny * nz], values = new int[grid.length];
+        for (int i = 0; i < grid.length; i++) {
+            grid[i] = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(levelCount);
+            values[i] = 1 + random.nextInt(5);
+        }
+        ZoneLabeller labeller = new ZoneLabeller(new GreyLevels(nx, ny, nz, grid, levelCount));
+        int[] voxelValues = distances ? values : null;
+        for (boolean threeD : new boolean[] {true, false}) {
+            LevelCountMatrix.Builder builder = new LevelCountMatrix.Builder(levelCount);
+            if (threeD) labeller.addZones(0, nz, true, voxelValues, builder);
+            else for (int z = 0; z < nz; z++) labeller.addZones(z, z + 1, false, voxelValues, builder);
+            LevelCountMatrix matrix = builder.build();
+            Map<Long, Integer> expected = plainZones(grid, nx, ny, nz, threeD, voxelValues);
+            double total = 0;
+            for (Map.Entry<Long, Integer> e : expected.entrySet()) {
+                assertThat(matrix.count((int) (e.getKey() >>> 32), (int) (long) e.getKey())).as("3D " + threeD).isEqualTo(e.getValue().doubleValue());
+                total += e.getValue();
+            }
+            assertThat(matrix.total()).isEqualTo(total);
+        }
+    }
+
+    /** (level, size or minimum value) → number of zones, by breadth-first search. */
+    private static Map<Long, Integer> plainZones(int[] grid, int nx, int ny, int nz, boolean threeD, int[] values) {
+        boolean[] seen = new boolean[grid.length];
+        Map<Long, Integer> zones = new HashMap<>();
+        for (int start = 0; start < grid.length; start++) {
+            if (grid[start] == 0 || seen[start]) continue;
+            int level = grid[start], size = 0, min = Integer.MAX_VALUE;
+            ArrayDeque<Integer> queue = new ArrayDeque<>();
+            queue.add(start);
+            seen[start] = true;
+            while (!queue.isEmpty()) {
+                int v = queue.poll();
+                size++;
+                if (values != null) min = Math.min(min, values[v]);
+                int x = v % nx, y = (v / nx) % ny, z = v / (nx * ny);
+                for (int dz = threeD ? -1 : 0; dz <= (threeD ? 1 : 0); dz++) {
+                    for (int dy = -1; dy <= 1; dy++) {
+                        for (int dx = -1; dx <= 1; dx++) {
+                            int ux = x + dx, uy = y + dy, uz = z + dz;
+                            if (ux < 0 || uy < 0 || uz < 0 || ux >= nx || uy >= ny || uz >= nz) continue;
+                            int u = ux + nx * (uy + ny * uz);
+                            if (!seen[u] && grid[u] == level) {
+                                seen[u] = true;
+                                queue.add(u);
+                            }
+                        }
+                    }
+                }
+            }
+            zones.merge(((long) level << 32) | (values == null ? size : min), 1, Integer::sum);
+        }
+        return zones;
     }
 }
