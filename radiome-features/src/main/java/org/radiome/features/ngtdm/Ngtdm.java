@@ -255,15 +255,18 @@ public final class Ngtdm {
                                int outer, int blockSize, int delta) {
         // Within a block, the values at stride * t for t = 0…length − 1 form the summed axis; each is a contiguous
         // run of `stride` values (the faster axes), which keeps the inner loop contiguous.
-        for (int b = 0; b < outer; b++) {
-            final int block = b * blockSize;
-            for (int t = 0; t < length; t++) {
-                final int out = block + t * stride;
-                final int from = Math.max(0, t - delta), to = Math.min(length - 1, t + delta);
-                System.arraycopy(sumIn, block + from * stride, sumOut, out, stride);
-                System.arraycopy(countIn, block + from * stride, countOut, out, stride);
-                for (int u = from + 1; u <= to; u++) add(sumIn, countIn, block + u * stride, sumOut, countOut, out, stride);
-            }
+        for (int b = 0; b < outer; b++) boxSumOfBlock(sumIn, countIn, sumOut, countOut, stride, length, b * blockSize, delta);
+    }
+
+    /** {@link #boxSum} of the block at {@code block}. */
+    private static void boxSumOfBlock(int[] sumIn, int[] countIn, int[] sumOut, int[] countOut, int stride, int length, int block,
+            int delta) {
+        for (int t = 0; t < length; t++) {
+            final int out = block + t * stride;
+            final int from = Math.max(0, t - delta), to = Math.min(length - 1, t + delta);
+            System.arraycopy(sumIn, block + from * stride, sumOut, out, stride);
+            System.arraycopy(countIn, block + from * stride, countOut, out, stride);
+            for (int u = from + 1; u <= to; u++) add(sumIn, countIn, block + u * stride, sumOut, countOut, out, stride);
         }
     }
 
