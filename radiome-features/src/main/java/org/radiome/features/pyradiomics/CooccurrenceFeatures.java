@@ -142,7 +142,7 @@ final class CooccurrenceFeatures {
      * {@code p_x > 0} only, as {@code B = A A^T} with {@code A(i, k) = p(i, k) / √(p_x(i) p_y(k))} over the
      * columns with {@code p_y > 0}, and computes only its largest eigenvalues ({@link SymmetricEigenvalues}); for
      * symmetric counts, as the squares of the extreme eigenvalues of the symmetric {@code A} itself
-     * ({@link #secondLargestSquare}). The loops are in small methods of their own (docs/performance.md).
+     * ({@link #largestSquares}). The loops are in small methods of their own (docs/performance.md).
      */
     static double maximalCorrelationCoefficient(double[] counts, int ng, int presentLevels) {
         if (presentLevels < 2) return 1.0;
