@@ -157,9 +157,21 @@ final class CooccurrenceFeatures {
                 : isSymmetric(counts, ng) ? largestSquares(scaledMatrix(counts, ng, total, inverseSquareRoots(px, rows, m), rows, m), m)
                 : largestTwo(product(counts, ng, total, px, py, rows, m, columns, kCount), m);
         int zeros = Math.min(2, Math.max(presentLevels, m) - m);
-        double[] candidates = java.util.Arrays.copyOf(top, top.length + zeros); // zeros appended
-        java.util.Arrays.sort(candidates);
-        return Math.sqrt(candidates[candidates.length - 2]);
+        return Math.sqrt(secondLargest(java.util.Arrays.copyOf(top, top.length + zeros))); // zeros appended
+    }
+
+    /** The second largest of at least two values (the largest if it occurs twice). */
+    private static double secondLargest(double[] v) {
+        double first = Math.max(v[0], v[1]), second = Math.min(v[0], v[1]);
+        for (int k = 2; k < v.length; k++) {
+            if (v[k] > first) {
+                second = first;
+                first = v[k];
+            } else if (v[k] > second) {
+                second = v[k];
+            }
+        }
+        return second;
     }
 
     private static double sum(double[] a) {
