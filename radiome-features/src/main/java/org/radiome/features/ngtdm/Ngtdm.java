@@ -191,16 +191,6 @@ public final class Ngtdm {
             sum = sumTmp;
             count = countTmp;
         }
-        return addDifferences(levels, base, size, sum, count, keepVoxelsWithoutNeighbours, n, s);
-    }
-
-    // The passes are small methods of their own, down to one line or row where the caller loops over many: they run
-    // once or twice per case, and as long methods the JIT compiled them again at every loop it met mid-run
-    // (on-stack replacement; docs/performance.md).
-
-    /** Adds each ROI voxel's absolute difference to its neighbourhood mean to {@code n}, {@code s}; returns the voxels added. */
-    private static long addDifferences(int[] levels, int base, int size, int[] sum, int[] count, boolean keepVoxelsWithoutNeighbours,
-            double[] n, double[] s) {
         long added = 0;
         for (int k = 0; k < size; k++) {
             final int level = levels[base + k];
@@ -221,26 +211,24 @@ public final class Ngtdm {
 
     /** The first pass of the separable box sum, along x, of the levels and the ROI indicator of {@code rows} rows from {@code base}. */
     private static void boxSumAlongX(int[] levels, int base, int nx, int rows, int delta, int[] sum, int[] count) {
-        for (int r = 0; r < rows; r++) boxSumOfRow(levels, base + r * nx, r * nx, nx, delta, sum, count);
-    }
-
-    /** {@link #boxSumAlongX} of the row of {@code nx} levels at {@code from}, written at {@code row}. */
-    private static void boxSumOfRow(int[] levels, int from, int row, int nx, int delta, int[] sum, int[] count) {
-        for (int x = 0; x < nx; x++) {
-            final int level = levels[from + x];
-            sum[row + x] = level;
-            count[row + x] = level != 0 ? 1 : 0;
-        }
-        for (int d = 1; d <= delta && d < nx; d++) {
-            for (int x = 0; x < nx - d; x++) {
-                final int level = levels[from + x + d];
-                sum[row + x] += level;
-                count[row + x] += level != 0 ? 1 : 0;
+        for (int r = 0; r < rows; r++) {
+            final int row = r * nx;
+            for (int x = 0; x < nx; x++) {
+                final int level = levels[base + row + x];
+                sum[row + x] = level;
+                count[row + x] = level != 0 ? 1 : 0;
             }
-            for (int x = d; x < nx; x++) {
-                final int level = levels[from + x - d];
-                sum[row + x] += level;
-                count[row + x] += level != 0 ? 1 : 0;
+            for (int d = 1; d <= delta && d < nx; d++) {
+                for (int x = 0; x < nx - d; x++) {
+                    final int level = levels[base + row + x + d];
+                    sum[row + x] += level;
+                    count[row + x] += level != 0 ? 1 : 0;
+                }
+                for (int x = d; x < nx; x++) {
+                    final int level = levels[base + row + x - d];
+                    sum[row + x] += level;
+                    count[row + x] += level != 0 ? 1 : 0;
+                }
             }
         }
     }
@@ -262,37 +250,15 @@ public final class Ngtdm {
                 final int from = Math.max(0, t - delta), to = Math.min(length - 1, t + delta);
                 System.arraycopy(sumIn, block + from * stride, sumOut, out, stride);
                 System.arraycopy(countIn, block + from * stride, countOut, out, stride);
-                for (int u = from + 1; u <= to; u++) add(sumIn, countIn, block + u * stride, sumOut, countOut, out, stride);
+                for (int u = from + 1; u <= to; u++) {
+                    final int in = block + u * stride;
+                    for (int v = 0; v < stride; v++) {
+                        sumOut[out + v] += sumIn[in + v];
+                        countOut[out + v] += countIn[in + v];
+                    }
+                }
             }
         }
-    }
-
-    /** Adds {@code length} values of both inputs from {@code in} to both outputs from {@code out}. */
-    private static void add(int[] sumIn, int[] countIn, int in, int[] sumOut, int[] countOut, int out, int length) {
-        for (int v = 0; v < length; v++) {
-            sumOut[out + v] += sumIn[in + v];
-            countOut[out + v] += countIn[in + v];
-        }
-    }
-
-    /** Adds the terms of the level pairs (i1, i2), i2 = 1…N_g present, to the four sums of {@link #features}. */
-    private static void addPairs(double[] n, double[] s, double nvc, int i1, double[] pairs) {
-        final int ng = n.length - 1;
-        double contrastSum = pairs[0], busynessDenominator = pairs[1], complexity = pairs[2], strengthSum = pairs[3];
-        final double p1 = n[i1] / nvc;
-        for (int i2 = 1; i2 <= ng; i2++) {
-            if (n[i2] == 0) continue;
-            double p2 = n[i2] / nvc;
-            double d = i1 - i2;
-            contrastSum += p1 * p2 * d * d;
-            busynessDenominator += Math.abs(i1 * p1 - i2 * p2);
-            complexity += Math.abs(d) * (p1 * s[i1] + p2 * s[i2]) / (p1 + p2);
-            strengthSum += (p1 + p2) * d * d;
-        }
-        pairs[0] = contrastSum;
-        pairs[1] = busynessDenominator;
-        pairs[2] = complexity;
-        pairs[3] = strengthSum;
     }
 
     /** The features of one NGTDM ({@code n_i}, {@code s_i} indexed by grey level, index 0 unused). */
@@ -314,11 +280,20 @@ public final class Ngtdm {
                 : deviations.uncappedCoarseness() ? 1.0 / sumPs : Math.min(1.0 / sumPs, MAX_COARSENESS);
         if (present == 0) return f; // contrast, busyness, complexity, strength: 0 (see class javadoc)
 
-        double[] pairs = new double[4]; // Σ over level pairs: contrast, busyness denominator, complexity, strength
+        double contrastSum = 0, busynessDenominator = 0, complexity = 0, strengthSum = 0;
         for (int i1 = 1; i1 <= ng; i1++) {
-            if (n[i1] != 0) addPairs(n, s, nvc, i1, pairs);
+            if (n[i1] == 0) continue;
+            double p1 = n[i1] / nvc;
+            for (int i2 = 1; i2 <= ng; i2++) {
+                if (n[i2] == 0) continue;
+                double p2 = n[i2] / nvc;
+                double d = i1 - i2;
+                contrastSum += p1 * p2 * d * d;
+                busynessDenominator += Math.abs(i1 * p1 - i2 * p2);
+                complexity += Math.abs(d) * (p1 * s[i1] + p2 * s[i2]) / (p1 + p2);
+                strengthSum += (p1 + p2) * d * d;
+            }
         }
-        final double contrastSum = pairs[0], busynessDenominator = pairs[1], complexity = pairs[2], strengthSum = pairs[3];
         f[Feature.CONTRAST.ordinal()] = present > 1 ? contrastSum / (present * (present - 1.0)) * (sumS / nvc) : 0;
         f[Feature.BUSYNESS.ordinal()] = present <= 1 ? 0
                 : busynessDenominator == 0 ? (deviations.zeroBusynessWhenUndefined() ? 0 : Double.NaN)

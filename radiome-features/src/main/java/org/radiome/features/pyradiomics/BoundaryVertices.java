@@ -219,30 +219,36 @@ final class BoundaryVertices {
      * y-plane and of their x-plane ({@code columns} flags).
      */
     private static int[] commonHullVertices(PlaneTable slices, PlaneTable columns) {
-        final int wx = slices.width;
-        final int[] sLow = slices.low, sHigh = slices.high, cLow = columns.low, cHigh = columns.high;
-        final byte[] sFlags = slices.flags, cFlags = columns.flags;
+        final byte[] sFlags = slices.flags;
         int[] out = new int[3 * 64];
         int n = 0;
         for (int s = 0; s < sFlags.length; s++) {
             final int f = sFlags[s];
             if (f == 0) continue;
-            final int z = s / wx, x = s - z * wx;
-            for (int end = 0; end < 2; end++) {
-                if ((f & (end == 0 ? ROW_LOW : ROW_HIGH)) == 0) continue;
-                final int y = end == 0 ? sLow[s] : sHigh[s];
-                if (end == 1 && y == sLow[s] && (f & ROW_LOW) != 0) continue; // the same point, already listed
-                final int c = y * wx + x, g = cFlags[c];
-                final boolean inColumnHull = z == cLow[c] && (g & ROW_LOW) != 0 || z == cHigh[c] && (g & ROW_HIGH) != 0;
-                final boolean inRowHull = z == cLow[c] && (g & COLUMN_LOW) != 0 || z == cHigh[c] && (g & COLUMN_HIGH) != 0;
-                if (!(inColumnHull && inRowHull)) continue;
-                if (n + 3 > out.length) out = java.util.Arrays.copyOf(out, out.length * 2);
-                out[n++] = x;
-                out[n++] = y;
-                out[n++] = z;
-            }
+            if (n + 6 > out.length) out = java.util.Arrays.copyOf(out, out.length * 2);
+            final int y = slices.low[s];
+            if ((f & ROW_LOW) != 0) n = addIfCommon(s, y, slices.width, columns, out, n);
+            // the high point, unless it is the low one, already taken
+            if ((f & ROW_HIGH) != 0 && !(slices.high[s] == y && (f & ROW_LOW) != 0)) n = addIfCommon(s, slices.high[s], slices.width, columns, out, n);
         }
         return java.util.Arrays.copyOf(out, n);
+    }
+
+    /**
+     * Appends the point at slice-table cell {@code s} (z, x) with this {@code y} to {@code out} at {@code n} if it is a
+     * hull vertex of its y-plane and of its x-plane; returns the new length.
+     */
+    private static int addIfCommon(int s, int y, int wx, PlaneTable columns, int[] out, int n) {
+        final int z = s / wx, x = s - z * wx;
+        final int c = y * wx + x, g = columns.flags[c];
+        final boolean low = z == columns.low[c], high = z == columns.high[c];
+        final boolean inColumnHull = low && (g & ROW_LOW) != 0 || high && (g & ROW_HIGH) != 0;
+        final boolean inRowHull = low && (g & COLUMN_LOW) != 0 || high && (g & COLUMN_HIGH) != 0;
+        if (!(inColumnHull && inRowHull)) return n;
+        out[n] = x;
+        out[n + 1] = y;
+        out[n + 2] = z;
+        return n + 3;
     }
 
     /** The largest squared distance (mm²) between two of the {@code n} points {@code q} ({x, y, z} triples). */

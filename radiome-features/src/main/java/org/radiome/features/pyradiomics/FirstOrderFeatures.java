@@ -113,7 +113,7 @@ final class FirstOrderFeatures {
 
     /**
      * {min, max} of {@code x} if every value is an integer and none is {@code -0.0}; else {NaN, NaN}. (Loops are in
-     * small methods of their own: see {@code LevelCountStatistics.compute}.)
+     * small methods of their own: docs/performance.md.)
      */
     private static double[] integralRange(double[] x) {
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
