@@ -286,6 +286,8 @@ public final class Journal implements Closeable {
                 channel.force(false);
             } catch (IOException e) {
                 failure = e;
+            } catch (RuntimeException | Error e) { // never leave sync() waiting on a writer that died
+                failure = new IOException(e.toString(), e);
             }
             synchronized (this) {
                 writing = false;
