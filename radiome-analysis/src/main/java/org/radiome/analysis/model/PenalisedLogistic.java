@@ -26,7 +26,8 @@ import org.radiome.analysis.penalized.GlmnetCv;
  *                       path's lambda_max taken over the penalised features at the model with the unpenalised ones
  *                       fitted ({@link LambdaPath}). With no penalised feature at all (where glmnet stops) the fit is
  *                       the unpenalised one, lambda 0, without inner cross-validation.
- */public record PenalisedLogistic(double alpha, int folds, LambdaRule rule, int lambdaCount, double lambdaMinRatio,
+ */
+public record PenalisedLogistic(double alpha, int folds, LambdaRule rule, int lambdaCount, double lambdaMinRatio,
                                 Map<String, Double> penaltyFactors) implements Learner {
     public static final String NAME = "penalised-logistic";
 

@@ -84,24 +84,8 @@ public record Harmoniser(String batchColumn, List<Covariate> covariates, ComBat.
         List<double[]> cols = new ArrayList<>();
         for (int c = 0; c < covs.size(); c++) {
             Covariate cv = covs.get(c);
-            String[] t = text[c];
-            if (cv.numeric()) {
-                double[] v = new double[rows.length];
-                for (int i = 0; i < rows.length; i++) {
-                    if (!CovariateLevels.isNumber(t[rows[i]])) {
-                        throw new StudyException("harmonisation covariate " + cv.column() + " = '" + t[rows[i]] + "' is not a number");
-                    }
-                    v[i] = Double.parseDouble(t[rows[i]]);
-                }
-                cols.add(v);
-                continue;
-            }
-            for (int r : rows) {
-                if (!cv.levels().contains(t[r])) {
-                    throw new StudyException("harmonisation covariate " + cv.column() + " = " + t[r] + " is not a level the harmonisation knows " + cv.levels());
-                }
-            }
-            CovariateLevels.addDummies(cv.levels(), t, rows, cols);
+            CovariateDesign.addColumns("harmonisation covariate", "the harmonisation knows", cv.column(), cv.numeric(), cv.levels(),
+                    text[c], rows, cols);
         }
         return cols.toArray(double[][]::new);
     }

@@ -65,22 +65,8 @@ public record ModelCovariates(List<Covariate> covariates) {
         List<double[]> cols = new ArrayList<>();
         for (int c = 0; c < covariates.size(); c++) {
             Covariate cv = covariates.get(c);
-            String[] t = text[c];
-            if (cv.numeric()) {
-                double[] v = new double[rows.length];
-                for (int i = 0; i < rows.length; i++) {
-                    if (!CovariateLevels.isNumber(t[rows[i]])) throw new StudyException("model covariate " + cv.column() + " = '" + t[rows[i]] + "' is not a number");
-                    v[i] = Double.parseDouble(t[rows[i]]);
-                }
-                cols.add(v);
-                continue;
-            }
-            for (int r : rows) {
-                if (!cv.levels().contains(t[r])) {
-                    throw new StudyException("model covariate " + cv.column() + " = " + t[r] + " is not a level the model was fitted on " + cv.levels());
-                }
-            }
-            CovariateLevels.addDummies(cv.levels(), t, rows, cols);
+            CovariateDesign.addColumns("model covariate", "the model was fitted on", cv.column(), cv.numeric(), cv.levels(),
+                    text[c], rows, cols);
         }
         return cols.toArray(double[][]::new);
     }
